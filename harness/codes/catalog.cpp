@@ -131,6 +131,19 @@ std::vector<std::string_view> role_names(std::uint32_t roles) {
   return out;
 }
 
+std::vector<std::string_view> all_role_names() {
+  std::vector<std::string_view> out;
+  for (const auto& r : kRoleNames) out.push_back(r.name);
+  return out;
+}
+
+std::optional<std::uint32_t> role_from_name(std::string_view name) {
+  for (const auto& r : kRoleNames) {
+    if (r.name == name) return r.bit;
+  }
+  return std::nullopt;
+}
+
 std::string_view retry_name(Retry retry) {
   switch (retry) {
     case Retry::kNone: return "none";
