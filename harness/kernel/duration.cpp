@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <ostream>
 
 namespace vssfault {
 namespace {
@@ -66,5 +67,8 @@ DurationParse parse_duration(std::string_view text) {
   }
   return {Duration::ms(total), {}};
 }
+
+void PrintTo(const Duration& d, std::ostream* os) { *os << d.to_string(); }
+std::ostream& operator<<(std::ostream& os, const Duration& d) { return os << d.to_string(); }
 
 }  // namespace vssfault

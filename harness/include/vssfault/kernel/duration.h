@@ -3,6 +3,7 @@
 /// BITS no-progress and inactivity timeouts) is a Duration on the virtual clock; nothing reads a wall clock.
 #include <compare>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,10 @@ struct DurationParse {
 /// order ("10m", "1h30m", "59s", "1500ms", "14d"). No sign, no spaces inside, no fractions; a bare
 /// number without a unit is rejected (ambiguous). Overflow past int64 milliseconds is an error.
 DurationParse parse_duration(std::string_view text);
+
+/// GoogleTest printer: failures read `1m1s` instead of raw bytes.
+void PrintTo(const Duration& d, std::ostream* os);
+std::ostream& operator<<(std::ostream& os, const Duration& d);
 
 /// An instant on the virtual clock: the Duration elapsed since the run began.
 using Instant = Duration;
