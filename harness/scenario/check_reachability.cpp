@@ -1,0 +1,252 @@
+// Faults that can never fire: a site the driver never reaches (an event after the point where the
+// scenario has ended the backup, a BITS fault under the reference requester...), or a hit number beyond
+// the hits the driver can produce (the reference requester makes at most 1 + retries attempts).
+#include <algorithm>
+
+#include "messages.h"
+#include "sections.h"
+
+namespace vssfault::scenario::detail {
+namespace {
+
+constexpr std::uint64_t kUnbounded = 0;
+
+std::uint64_t saturating_mul(std::uint64_t a, std::uint64_t b) {
+  if (a != 0 && b > UINT64_MAX / a) return UINT64_MAX;
+  return a * b;
+}
+
+/// How often a site can be reached: `at_most` hits (kUnbounded: no limit known), or never, with the
+/// message saying why.
+struct Reach {
+  bool never = false;
+  std::string why_never;
+  Mark never_at;
+  std::uint64_t at_most = kUnbounded;
+  std::string bound_by;  ///< "the steps", "the reference requester's at most 4 attempts (1 + retries 3)"
+};
+
+Reach never(std::string why, Mark at) { return {true, std::move(why), std::move(at), 0, {}}; }
+
+bool is_restore_event(WriterEvent e) { return e == WriterEvent::kPreRestore || e == WriterEvent::kPostRestore; }
+bool in_both_operations(WriterEvent e) { return e == WriterEvent::kIdentify || e == WriterEvent::kBackupShutdown; }
+bool is_set_method(ProviderMethod m) {  // called once per DoSnapshotSet on the providers of the set
+  return m != ProviderMethod::kOnLoad && m != ProviderMethod::kOnUnload && m != ProviderMethod::kBeginPrepareSnapshot;
+}
+
+std::string quoted(std::string_view kind, std::string_view name) { return std::string(kind) + " '" + std::string(name) + "'"; }
+
+// --- reference requester -------------------------------------------------------------------------
+
+Reach requester_writer(const Scenario& s, const WriterFault& w) {
+  const RequesterPolicy& r = s.driver.requester;
+  const WriterEvent e = w.event.value;
+  const std::string_view event = to_name(e);
+  if (r.operation.value == Operation::kBackup && is_restore_event(e)) {
+    return never(msg::never_fires_operation("backup", event), w.event.mark);
+  }
+  if (r.operation.value == Operation::kRestore && !is_restore_event(e) && !in_both_operations(e)) {
+    return never(msg::never_fires_operation("restore", event), w.event.mark);
+  }
+  // Abort can come twice an attempt: from the freeze window and from the requester's AbortBackup.
+  return {false, {}, {}, e == WriterEvent::kAbort ? 2u : 1u, {}};
+}
+
+Reach requester_provider(const Scenario& s, const ProviderFault& p) {
+  const Provider* provider = s.find_provider(p.provider.value);
+  if (provider != nullptr && provider->volumes.empty()) {
+    return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
+  }
+  // The provider can only take part for volumes the requester adds to the set.
+  std::uint64_t shared = 0;
+  if (provider != nullptr) {
+    for (const auto& v : provider->volumes) {
+      const auto& added = s.driver.requester.volumes;
+      shared += std::any_of(added.begin(), added.end(), [&](const auto& a) { return a.value == v.value; }) ? 1 : 0;
+    }
+    if (shared == 0) return never(msg::never_fires_volumes_not_added(provider->name.value), p.provider.mark);
+  }
+  const ProviderMethod m = p.method.value;
+  if (s.driver.requester.operation.value == Operation::kRestore && m != ProviderMethod::kOnLoad &&
+      m != ProviderMethod::kOnUnload) {
+    return never(msg::never_fires_operation("restore", to_name(m)), p.method.mark);
+  }
+  if (m == ProviderMethod::kOnLoad || m == ProviderMethod::kOnUnload) return {};
+  // BeginPrepareSnapshot comes once for each of its volumes in the set (D16), the others once a set.
+  const std::uint64_t per_attempt = m == ProviderMethod::kBeginPrepareSnapshot && provider != nullptr ? shared : 1u;
+  return {false, {}, {}, per_attempt, {}};
+}
+
+// --- steps ------------------------------------------------------------------------------------------
+
+const std::string* text_arg(const Step& step, std::string_view name) {
+  for (const auto& a : step.args) {
+    if (a.name == name) return std::get_if<std::string>(&a.value.value);
+  }
+  return nullptr;
+}
+
+/// The calls the steps make while they still have effect: nothing after Release, and no backup event
+/// after AbortBackup (an IVssBackupComponents is good for one backup [OBI] [ABRT]).
+std::vector<const Step*> live_calls(const Scenario& s) {
+  std::vector<const Step*> out;
+  bool aborted = false;
+  for (const auto& step : s.driver.steps) {
+    if (step.kind != Step::Kind::kCall) continue;
+    const std::string& call = step.call.value;
+    const CallSpec* spec = find_call(call);
+    if (spec == nullptr || spec->target != CallTarget::kRequester) {
+      out.push_back(&step);
+      continue;
+    }
+    if (call == "Release") {
+      out.push_back(&step);
+      break;
+    }
+    if (aborted && call != "AbortBackup") continue;
+    if (call == "AbortBackup") aborted = true;
+    out.push_back(&step);
+  }
+  return out;
+}
+
+std::uint64_t count(const std::vector<const Step*>& calls, std::string_view name) {
+  return static_cast<std::uint64_t>(
+      std::count_if(calls.begin(), calls.end(), [&](const Step* st) { return st->call.value == name; }));
+}
+
+bool any_requester_call(const Scenario& s) {
+  return std::any_of(s.driver.steps.begin(), s.driver.steps.end(), [](const Step& st) {
+    const CallSpec* spec = st.kind == Step::Kind::kCall ? find_call(st.call.value) : nullptr;
+    return spec != nullptr && spec->target == CallTarget::kRequester;
+  });
+}
+
+Reach steps_writer(const Scenario& s, const WriterFault& w) {
+  const auto calls = live_calls(s);
+  const std::string target = quoted("writer", w.writer.value);
+  const std::string_view event = to_name(w.event.value);
+  std::uint64_t n = 0;
+  std::string_view via;
+  switch (w.event.value) {
+    case WriterEvent::kIdentify: n = count(calls, "GatherWriterMetadata"), via = "GatherWriterMetadata"; break;
+    case WriterEvent::kPrepareForBackup: n = count(calls, "PrepareForBackup"), via = "PrepareForBackup"; break;
+    case WriterEvent::kPrepareForSnapshot:
+    case WriterEvent::kFreeze:
+    case WriterEvent::kThaw:
+    case WriterEvent::kPostSnapshot: n = count(calls, "DoSnapshotSet"), via = "DoSnapshotSet"; break;
+    case WriterEvent::kAbort:
+      n = count(calls, "AbortBackup") + count(calls, "DoSnapshotSet"), via = "AbortBackup or DoSnapshotSet";
+      break;
+    case WriterEvent::kBackupComplete: n = count(calls, "BackupComplete"), via = "BackupComplete"; break;
+    // BackupShutdown comes when the requester object is released, by Release or at the end of the run.
+    case WriterEvent::kBackupShutdown: n = 1, via = "Release"; break;
+    case WriterEvent::kPreRestore: n = count(calls, "PreRestore"), via = "PreRestore"; break;
+    case WriterEvent::kPostRestore: n = count(calls, "PostRestore"), via = "PostRestore"; break;
+  }
+  if (n == 0) return never(msg::never_fires_no_call(target, event, via, true), w.event.mark);
+  return {false, {}, {}, n, "the steps"};
+}
+
+Reach steps_provider(const Scenario& s, const ProviderFault& p) {
+  const Provider* provider = s.find_provider(p.provider.value);
+  if (provider == nullptr) return {};
+  if (provider->volumes.empty()) return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
+  const auto calls = live_calls(s);
+  // Calls that can put this provider in the set: AddToSnapshotSet of one of its volumes, naming it or
+  // leaving the choice to VSS.
+  std::uint64_t adds = 0, sets = 0;
+  for (const Step* st : calls) {
+    if (st->call.value == "AddToSnapshotSet") {
+      const std::string* vol = text_arg(*st, "volume");
+      const std::string* prov = text_arg(*st, "provider");
+      const bool supported = vol != nullptr && std::any_of(provider->volumes.begin(), provider->volumes.end(),
+                                                           [&](const auto& v) { return v.value == *vol; });
+      if (supported && (prov == nullptr || prov->empty() || *prov == provider->name.value)) ++adds;
+    } else if (st->call.value == "DoSnapshotSet" && adds > 0) {
+      ++sets;
+    }
+  }
+  const std::string target = quoted("provider", provider->name.value);
+  const ProviderMethod m = p.method.value;
+  const std::string_view method = to_name(m);
+  if (!is_set_method(m)) {
+    if (adds == 0) return never(msg::never_fires_no_call(target, method, "AddToSnapshotSet for one of its volumes", true), p.method.mark);
+    if (m == ProviderMethod::kBeginPrepareSnapshot) return {false, {}, {}, adds, "the steps"};
+    return {};  // OnLoad / OnUnload: a provider can be loaded and unloaded any number of times [PRL]
+  }
+  if (sets == 0) {
+    return never(msg::never_fires_no_call(target, method, "DoSnapshotSet after AddToSnapshotSet for one of its volumes", true),
+                 p.method.mark);
+  }
+  return {false, {}, {}, sets, "the steps"};
+}
+
+Reach steps_bits(const Scenario& s, const BitsFault& b) {
+  for (const auto& st : s.driver.steps) {
+    if (st.kind != Step::Kind::kCall || st.call.value != "Resume") continue;
+    const std::string* job = text_arg(st, "job");
+    if (job != nullptr && *job == b.job.value) return {};  // retries are automatic: no bound
+  }
+  return never(msg::never_fires_no_call(quoted("job", b.job.value), to_name(b.point.value), "Resume", false),
+               b.point.mark);
+}
+
+// --- dispatch -----------------------------------------------------------------------------------------
+
+Reach reach(const Scenario& s, const Fault& f) {
+  const bool vss = !std::holds_alternative<BitsFault>(f.target);
+  const DriverKind kind = s.driver.kind.value;
+  const Mark site_mark = std::visit([](const auto& t) -> Mark {
+    using T = std::decay_t<decltype(t)>;
+    if constexpr (std::is_same_v<T, WriterFault>) return t.event.mark;
+    else if constexpr (std::is_same_v<T, ProviderFault>) return t.method.mark;
+    else return t.point.mark;
+  }, f.target);
+  if (kind == DriverKind::kReferenceBitsClient && vss) {
+    return never(msg::never_fires_wrong_driver("reference-bits-client", true), site_mark);
+  }
+  if (kind == DriverKind::kReferenceRequester && !vss) {
+    return never(msg::never_fires_wrong_driver("reference-requester", false), site_mark);
+  }
+  if (kind == DriverKind::kReferenceBitsClient) return {};
+  if (kind == DriverKind::kReferenceRequester) {
+    Reach r = std::holds_alternative<WriterFault>(f.target) ? requester_writer(s, std::get<WriterFault>(f.target))
+                                                              : requester_provider(s, std::get<ProviderFault>(f.target));
+    if (r.never || r.at_most == kUnbounded) return r;
+    const std::uint64_t retries = s.driver.requester.retries.value;
+    const std::uint64_t attempts = retries == UINT64_MAX ? UINT64_MAX : retries + 1;
+    r.at_most = saturating_mul(r.at_most, attempts);
+    r.bound_by = "the reference requester's at most " + std::to_string(attempts) + " attempts (1 + retries " +
+                 std::to_string(retries) + ")";
+    return r;
+  }
+  if (vss && !any_requester_call(s)) return never(msg::never_fires_no_requester(), site_mark);
+  if (const auto* w = std::get_if<WriterFault>(&f.target)) return steps_writer(s, *w);
+  if (const auto* p = std::get_if<ProviderFault>(&f.target)) return steps_provider(s, *p);
+  return steps_bits(s, std::get<BitsFault>(f.target));
+}
+
+std::string site_name(const Fault& f) {
+  if (const auto* w = std::get_if<WriterFault>(&f.target)) return std::string(to_name(w->event.value));
+  if (const auto* p = std::get_if<ProviderFault>(&f.target)) return std::string(to_name(p->method.value));
+  return std::string(to_name(std::get<BitsFault>(f.target).point.value));
+}
+
+}  // namespace
+
+void check_reachability(Context& ctx, const Scenario& s) {
+  for (const auto& f : s.faults) {
+    const Reach r = reach(s, f);
+    if (r.never) {
+      ctx.error(r.never_at, r.why_never);
+      continue;
+    }
+    const std::uint64_t first = f.hit.value.first_firing_hit();
+    if (r.at_most != kUnbounded && first > r.at_most) {
+      ctx.error(f.hit.mark, msg::never_fires_hit(first, site_name(f), r.at_most, r.bound_by));
+    }
+  }
+}
+
+}  // namespace vssfault::scenario::detail

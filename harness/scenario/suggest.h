@@ -1,0 +1,15 @@
+#pragma once
+// Private: "did you mean" suggestions for misspelt keys, words and names.
+#include <string_view>
+#include <vector>
+
+namespace vssfault::scenario::detail {
+
+/// Up to `max` candidates plausibly meant by `word`, in candidate order, from the best group only: the
+/// case-insensitive exact matches; else the candidates ending in "_" + word (REMOTE_FILE ->
+/// BG_ERROR_CONTEXT_REMOTE_FILE); else those at the smallest edit distance, if that is within a third
+/// of the longer length. Duplicates are dropped.
+std::vector<std::string_view> suggest(std::string_view word, const std::vector<std::string_view>& candidates,
+                                      std::size_t max = 3);
+
+}  // namespace vssfault::scenario::detail
