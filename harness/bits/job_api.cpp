@@ -25,6 +25,8 @@ void Job::call_trace(std::string_view method, HResult result) {
   trace("call", {{"method", method}, {"result", result.name()}});
 }
 
+bool Job::is_broken(std::uint32_t flag) const { return (service_.settings().broken & flag) != 0; }
+
 void Job::touched() {
   arm_inactivity_timer();
   notify_modification();
@@ -85,7 +87,8 @@ HResult Job::Suspend() {
 
 HResult Job::Resume() {
   HResult r = hr::S_OK;
-  switch (effect(Verb::kResume, state_)) {
+  const bool restart_final = is_final(state_) && is_broken(broken::kResumeFromFinal);
+  switch (restart_final ? Effect::kRetryNow : effect(Verb::kResume, state_)) {
     case Effect::kInvalidState: r = hr::BG_E_INVALID_STATE; break;
     case Effect::kNoChange: break;
     case Effect::kStartIfFiles:

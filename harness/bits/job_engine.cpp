@@ -123,19 +123,19 @@ void Job::set_state(JobState to, std::string_view cause) {
   const JobState from = state_;
   state_ = to;
   trace("state", {{"from", to_string(from)}, {"to", to_string(to)}, {"cause", cause}});
-  if (from == JobState::kError) note_pending_[static_cast<int>(Note::kError)] = false;
+  if (error_note_due(from)) note_pending_[static_cast<int>(Note::kError)] = false;
   if (from == JobState::kTransferred) note_pending_[static_cast<int>(Note::kTransferred)] = false;
-  if (to == JobState::kTransferring) error_.reset();  // D12 [S5]
+  if (to == JobState::kTransferring && !is_broken(broken::kErrorObjectSurvivesTransfer)) error_.reset();  // D12 [S5]
   if (is_final(to)) {
     error_.reset();
     stop_all_timers();
     note_pending_[0] = note_pending_[1] = false;
     return;
   }
-  if (to == JobState::kError) {
-    // "If the job remains in an error state for 90 days … the service removes the job" [S5]: the
-    // inactivity period of a job in ERROR counts from its entry into ERROR (DECISION).
-    arm_inactivity_timer();
+  // "If the job remains in an error state for 90 days … the service removes the job" [S5]: the
+  // inactivity period of a job in ERROR counts from its entry into ERROR (DECISION).
+  if (to == JobState::kError) arm_inactivity_timer();
+  if (error_note_due(to)) {
     note_pending(Note::kError);
   } else if (to == JobState::kTransferred) {
     note_pending(Note::kTransferred);

@@ -11,6 +11,7 @@ namespace vssfault::bits {
 
 void Job::trace_error(const TransportError& error) {
   TraceRecord r{service_.clock().now(), actor_, "error", {}};
+  r.fields.reserve(5);
   r.fields.push_back({"code", error.code.name()});
   r.fields.push_back({"context", std::string(to_string(error.context))});
   r.fields.push_back({"transient", error.transient ? "true" : "false"});
@@ -109,7 +110,7 @@ void Job::stop_no_progress_timer() {
 }
 
 void Job::progress_made() {
-  stop_no_progress_timer();  // "progress resets it" [NPT]
+  if (!is_broken(broken::kProgressKeepsNoProgressTimer)) stop_no_progress_timer();  // "progress resets it" [NPT]
   arm_inactivity_timer();    // "transfer progress … reset[s] the timer" [GP]
   notify_modification();
 }

@@ -12,6 +12,11 @@ std::string_view method_of(int note) { return note == 0 ? "JobTransferred" : "Jo
 
 }  // namespace
 
+bool Job::error_note_due(JobState s) const {
+  // JobError is for ERROR only: "transient errors do not generate JobError calls" [CBJE].
+  return s == JobState::kError || (s == JobState::kTransientError && is_broken(broken::kJobErrorOnTransient));
+}
+
 bool Job::flag_enabled(std::uint32_t flag) const {
   return (notify_flags_ & notify::kDisable) == 0 && (notify_flags_ & flag) != 0;  // DISABLE wins [SNF]
 }
@@ -49,9 +54,9 @@ void Job::schedule_delivery(Note note, Duration delay) {
 
 void Job::deliver(Note note) {
   const int n = static_cast<int>(note);
-  const JobState due_state = note == Note::kError ? JobState::kError : JobState::kTransferred;
+  const auto due = [this, note] { return note == Note::kError ? error_note_due(state_) : state_ == JobState::kTransferred; };
   if (!note_pending_[n]) return;
-  if (state_ != due_state) {
+  if (!due()) {
     note_pending_[n] = false;
     return;
   }
@@ -79,7 +84,7 @@ void Job::deliver(Note note) {
                               std::string(method) + " of job '" + name_ + "' failed " +
                                   std::to_string(note_failures_[n]) + " times");
   }
-  if (state_ == due_state && note_pending_[n]) {
+  if (due() && note_pending_[n]) {
     schedule_delivery(note, service_.settings().callback_retry_interval);
   } else {
     note_pending_[n] = false;

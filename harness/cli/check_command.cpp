@@ -1,6 +1,7 @@
 // `vssfault check PATH...`: validates scenario files (directories are searched recursively for *.yaml
 // and *.yml), prints every error of every file as `file:line:column: error: ...` and a summary line.
-// Exit 0 when every file is valid, 2 otherwise.
+// Exit 0 when every file is valid, 2 otherwise. Symbolic links to directories are not followed, so a
+// link loop is walked once. The loader's limits (README "Limits and hostile input") have flags.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "command.h"
+#include "limit_flags.h"
 #include "vssfault/scenario/loader.h"
 
 namespace vssfault::cli {
@@ -18,12 +20,14 @@ namespace fs = std::filesystem;
 
 struct CheckOptions {
   std::vector<std::string> paths;
+  scenario::Limits limits;
 };
 
 bool is_scenario_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
 
 /// Every file named or found under a named directory, sorted and without duplicates. A path that is
-/// neither is kept, so loading it reports why it cannot be read.
+/// neither is kept, so loading it reports why it cannot be read; so is a *.yaml entry of a directory
+/// that is not a directory (a dangling or looping link, a FIFO): reported, never silently skipped.
 std::vector<std::string> collect(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const auto& p : paths) {
@@ -31,7 +35,7 @@ std::vector<std::string> collect(const std::vector<std::string>& paths) {
     if (fs::is_directory(p, ec)) {
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && is_scenario_file(it->path())) files.push_back(it->path().string());
+        if (is_scenario_file(it->path()) && !it->is_directory(ec)) files.push_back(it->path().string());
       }
     } else {
       files.push_back(p);
@@ -50,7 +54,7 @@ int run(const CheckOptions& o) {
   const auto files = collect(o.paths);
   std::size_t errors = 0;
   for (const auto& f : files) {
-    const auto result = scenario::load_scenario_file(f);
+    const auto result = scenario::load_scenario_file(f, o.limits);
     result.diagnostics.print(std::cout);
     errors += result.diagnostics.size();
   }
@@ -62,6 +66,7 @@ const Registration kRegistration{
     "check", "Validate scenario files (directories are searched for *.yaml, *.yml)", [](CLI::App& sub) {
       auto o = std::make_shared<CheckOptions>();
       sub.add_option("PATH", o->paths, "Scenario files or directories")->required();
+      add_limit_flags(sub, o->limits);
       return [o] { return run(*o); };
     }};
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "command.h"
+#include "limit_flags.h"
 #include "vssfault/scenario/emit.h"
 #include "vssfault/scenario/loader.h"
 
@@ -13,10 +14,11 @@ namespace {
 
 struct ShowOptions {
   std::string file;
+  scenario::Limits limits;
 };
 
 int run(const ShowOptions& o) {
-  const auto result = scenario::load_scenario_file(o.file);
+  const auto result = scenario::load_scenario_file(o.file, o.limits);
   if (!result.ok()) {
     result.diagnostics.print(std::cerr);
     return kExitBadInput;
@@ -28,6 +30,7 @@ int run(const ShowOptions& o) {
 const Registration kRegistration{"show", "Print a scenario with every default filled in", [](CLI::App& sub) {
                                    auto o = std::make_shared<ShowOptions>();
                                    sub.add_option("FILE", o->file, "Scenario file")->required();
+                                   add_limit_flags(sub, o->limits);
                                    return [o] { return run(*o); };
                                  }};
 

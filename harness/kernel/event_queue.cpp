@@ -27,6 +27,11 @@ const std::string& EventQueue::next_label() const {
 bool EventQueue::run_next() {
   if (events_.empty()) return false;
   auto it = events_.begin();
+  if (guard_ && !guard_(it->first.first, it->second.label)) {
+    index_.erase(it->second.id);
+    events_.erase(it);
+    return true;
+  }
   clock_.advance_to(it->first.first);
   Action action = std::move(it->second.action);
   index_.erase(it->second.id);

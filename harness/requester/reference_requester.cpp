@@ -30,7 +30,8 @@ BackupResult ReferenceRequester::Backup(const BackupRequest& request) {
       result.outcome = last.vetoes_accepted ? Outcome::kSucceededWithVetoes : Outcome::kSucceeded;
       return result;
     }
-    if (last.verdict == Verdict::kGiveUp || !policy_.retry) {
+    const bool give_up = last.verdict == Verdict::kGiveUp && (policy_.broken & broken::kRetryUnguided) == 0;
+    if (give_up || !policy_.retry) {
       result.outcome = Outcome::kGaveUp;
       return result;
     }

@@ -1,5 +1,7 @@
 // Codes against the roles the documentation gives them [S2] [S3] [SF] [S4] [EGE], unless the fault is a
 // deliberate misuse; and the few shapes that depend on the world (a reply needs an upload-reply job).
+#include <unordered_map>
+
 #include "messages.h"
 #include "sections.h"
 #include "vssfault/codes/catalog.h"
@@ -71,10 +73,13 @@ bool check_provider(Context& ctx, const Fault& f, const ProviderFault& p) {
   return !valid && !p.unexpected.value;
 }
 
-bool check_bits(Context& ctx, const Scenario& s, const Fault& f, const BitsFault& b) {
+using JobIndex = std::unordered_map<std::string_view, const Job*>;
+
+bool check_bits(Context& ctx, const JobIndex& jobs, const Fault& f, const BitsFault& b) {
   const bool misuse_ok = f.deliberate_misuse.value;
   bool forbidden = false;
-  const Job* job = s.find_job(b.job.value);
+  const auto found = jobs.find(b.job.value);
+  const Job* job = found == jobs.end() ? nullptr : found->second;
   if (job != nullptr && b.point.value == TransferPoint::kReply && job->type.value != JobType::kUploadReply) {
     ctx.error(b.point.mark, msg::reply_needs_upload_reply(job->name.value, to_name(job->type.value)));
   }
@@ -99,6 +104,8 @@ bool check_bits(Context& ctx, const Scenario& s, const Fault& f, const BitsFault
 }  // namespace
 
 void check_faults(Context& ctx, const Scenario& s) {
+  JobIndex jobs;  // the first job of a duplicated name, as Scenario::find_job
+  for (const auto& j : s.jobs) jobs.emplace(j.name.value, &j);
   for (const auto& f : s.faults) {
     bool forbidden = false;
     if (const auto* w = std::get_if<WriterFault>(&f.target)) {
@@ -106,7 +113,7 @@ void check_faults(Context& ctx, const Scenario& s) {
     } else if (const auto* p = std::get_if<ProviderFault>(&f.target)) {
       forbidden = check_provider(ctx, f, *p);
     } else if (const auto* b = std::get_if<BitsFault>(&f.target)) {
-      forbidden = check_bits(ctx, s, f, *b);
+      forbidden = check_bits(ctx, jobs, f, *b);
     }
     if (f.deliberate_misuse.value && !forbidden) ctx.error(f.deliberate_misuse.mark, msg::nothing_to_misuse());
   }

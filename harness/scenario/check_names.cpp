@@ -1,6 +1,8 @@
 // Names must be unique within their kind, and every name a scenario uses must be defined in its world.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "messages.h"
 #include "sections.h"
@@ -9,14 +11,32 @@
 namespace vssfault::scenario::detail {
 namespace {
 
-template <class T, class Name>
-std::vector<std::string_view> names_of(const std::vector<T>& items, Name name) {
-  std::vector<std::string_view> out;
-  for (const auto& i : items) {
-    const std::string_view n = name(i).value;
-    if (!n.empty() && std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+/// A kind of thing a scenario can name: what it is called in messages and the names defined, in
+/// definition order and hashed (a file may define thousands: every check stays linear).
+struct Kind {
+  std::string_view singular;
+  std::string_view plural;
+  std::vector<std::string_view> defined;
+  std::unordered_set<std::string_view> set;
+
+  Kind(std::string_view singular, std::string_view plural) : singular(singular), plural(plural) {}
+  void add(std::string_view name) {
+    if (!name.empty() && set.insert(name).second) defined.push_back(name);
   }
-  return out;
+  bool has(std::string_view name) const { return set.count(name) != 0; }
+  /// Reports `ref` unless it names something defined; empty names were reported when read.
+  bool check(Context& ctx, std::string_view what, const Located<std::string>& ref) const {
+    if (ref.value.empty() || has(ref.value)) return !ref.value.empty();
+    ctx.error(ref.mark, msg::unknown_ref(what, singular, plural, ref.value, suggest(ref.value, defined), defined));
+    return false;
+  }
+};
+
+template <class T, class Name>
+Kind kind_of(std::string_view singular, std::string_view plural, const std::vector<T>& items, Name name) {
+  Kind k(singular, plural);
+  for (const auto& i : items) k.add(name(i).value);
+  return k;
 }
 
 void unique(Context& ctx, std::string_view kind, const std::vector<const Located<std::string>*>& names) {
@@ -28,25 +48,38 @@ void unique(Context& ctx, std::string_view kind, const std::vector<const Located
   }
 }
 
-/// A kind of thing a scenario can name: what it is called in messages and the names defined.
-struct Kind {
-  std::string_view singular;
-  std::string_view plural;
-  std::vector<std::string_view> defined;
-
-  bool has(std::string_view name) const { return std::find(defined.begin(), defined.end(), name) != defined.end(); }
-  /// Reports `ref` unless it names something defined; empty names were reported when read.
-  bool check(Context& ctx, std::string_view what, const Located<std::string>& ref) const {
-    if (ref.value.empty() || has(ref.value)) return !ref.value.empty();
-    ctx.error(ref.mark, msg::unknown_ref(what, singular, plural, ref.value, suggest(ref.value, defined), defined));
-    return false;
+/// Each writer by name (the first of a duplicated name, as Scenario::find_writer), with its component
+/// names, built once.
+class WriterIndex {
+ public:
+  explicit WriterIndex(const Scenario& s) {
+    for (const auto& w : s.writers) by_name_.emplace(w.name.value, &w);
   }
+  const Writer* find(std::string_view name) const {
+    const auto it = by_name_.find(name);
+    return it == by_name_.end() ? nullptr : it->second;
+  }
+  const Kind& components(const Writer& w) const {
+    auto it = components_.find(&w);
+    if (it == components_.end()) {
+      it = components_.emplace(&w, kind_of("component", "components", w.components,
+                                           [](const Component& c) -> const Located<std::string>& { return c.name; }))
+               .first;
+    }
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, const Writer*> by_name_;
+  mutable std::unordered_map<const Writer*, Kind> components_;
 };
 
-void check_component(Context& ctx, std::string_view what, const Writer& w, const Located<std::string>& ref) {
-  const auto defined = names_of(w.components, [](const Component& c) -> const Located<std::string>& { return c.name; });
-  if (ref.value.empty() || std::find(defined.begin(), defined.end(), ref.value) != defined.end()) return;
-  ctx.error(ref.mark, msg::unknown_component(what, w.name.value, ref.value, suggest(ref.value, defined), defined));
+void check_component(Context& ctx, std::string_view what, const WriterIndex& index, const Writer& w,
+                     const Located<std::string>& ref) {
+  const Kind& defined = index.components(w);
+  if (ref.value.empty() || defined.has(ref.value)) return;
+  ctx.error(ref.mark, msg::unknown_component(what, w.name.value, ref.value, suggest(ref.value, defined.defined),
+                                             defined.defined));
 }
 
 const std::string* text_arg(const Step& step, std::string_view name) {
@@ -56,8 +89,8 @@ const std::string* text_arg(const Step& step, std::string_view name) {
   return nullptr;
 }
 
-void check_steps(Context& ctx, const Scenario& s, const Kind& volumes, const Kind& writers, const Kind& providers,
-                 const Kind& jobs) {
+void check_steps(Context& ctx, const Scenario& s, const WriterIndex& index, const Kind& volumes,
+                 const Kind& writers, const Kind& providers, const Kind& jobs) {
   for (const auto& step : s.driver.steps) {
     if (step.kind != Step::Kind::kCall) continue;
     const CallSpec* spec = find_call(step.call.value);
@@ -76,7 +109,7 @@ void check_steps(Context& ctx, const Scenario& s, const Kind& volumes, const Kin
         case ArgType::kJob: jobs.check(ctx, arg.name, ref); break;
         case ArgType::kComponent:
           if (const std::string* w = text_arg(step, "writer")) {
-            if (const Writer* writer = s.find_writer(*w)) check_component(ctx, arg.name, *writer, ref);
+            if (const Writer* writer = index.find(*w)) check_component(ctx, arg.name, index, *writer, ref);
           }
           break;
         default: break;
@@ -103,10 +136,11 @@ void check_names(Context& ctx, const Scenario& s) {
     unique(ctx, "component", c);
   }
 
-  const Kind volumes{"volume", "volumes", names_of(s.volumes, [](const Located<std::string>& x) -> const Located<std::string>& { return x; })};
-  const Kind writers{"writer", "writers", names_of(s.writers, [](const Writer& x) -> const Located<std::string>& { return x.name; })};
-  const Kind providers{"provider", "providers", names_of(s.providers, [](const Provider& x) -> const Located<std::string>& { return x.name; })};
-  const Kind jobs{"job", "jobs", names_of(s.jobs, [](const Job& x) -> const Located<std::string>& { return x.name; })};
+  const Kind volumes = kind_of("volume", "volumes", s.volumes, [](const Located<std::string>& x) -> const Located<std::string>& { return x; });
+  const Kind writers = kind_of("writer", "writers", s.writers, [](const Writer& x) -> const Located<std::string>& { return x.name; });
+  const Kind providers = kind_of("provider", "providers", s.providers, [](const Provider& x) -> const Located<std::string>& { return x.name; });
+  const Kind jobs = kind_of("job", "jobs", s.jobs, [](const Job& x) -> const Located<std::string>& { return x.name; });
+  const WriterIndex index(s);
 
   for (const auto& writer : s.writers) {
     for (const auto& c : writer.components) {
@@ -119,29 +153,30 @@ void check_names(Context& ctx, const Scenario& s) {
   for (const auto& f : s.faults) {
     if (const auto* wf = std::get_if<WriterFault>(&f.target)) {
       if (!writers.check(ctx, "writer", wf->writer)) continue;
-      const Writer& writer = *s.find_writer(wf->writer.value);
-      for (const auto& cf : wf->component_failures) check_component(ctx, "component", writer, cf.component);
+      const Writer& writer = *index.find(wf->writer.value);
+      for (const auto& cf : wf->component_failures) check_component(ctx, "component", index, writer, cf.component);
     } else if (const auto* pf = std::get_if<ProviderFault>(&f.target)) {
       providers.check(ctx, "provider", pf->provider);
     } else if (const auto* bf = std::get_if<BitsFault>(&f.target)) {
       jobs.check(ctx, "job", bf->job);
     }
   }
-  check_steps(ctx, s, volumes, writers, providers, jobs);
+  check_steps(ctx, s, index, volumes, writers, providers, jobs);
   if (s.driver.kind.value == DriverKind::kReferenceRequester) {
     for (const auto& vol : s.driver.requester.volumes) volumes.check(ctx, "volumes", vol);
   }
 
   for (const auto& we : s.expect.writers) {
     if (!writers.check(ctx, "writers", we.writer)) continue;
-    const Writer& writer = *s.find_writer(we.writer.value);
-    for (const auto& ce : we.components) check_component(ctx, "components", writer, ce.component);
+    const Writer& writer = *index.find(we.writer.value);
+    for (const auto& ce : we.components) check_component(ctx, "components", index, writer, ce.component);
   }
   for (const auto& je : s.expect.jobs) jobs.check(ctx, "jobs", je.job);
   if (s.expect.event_log) {
-    Kind sources{"source", "sources", {"VSS"}};
-    for (auto n : writers.defined) sources.defined.push_back(n);
-    for (auto n : providers.defined) sources.defined.push_back(n);
+    Kind sources("source", "sources");
+    sources.add("VSS");
+    for (auto n : writers.defined) sources.add(n);
+    for (auto n : providers.defined) sources.add(n);
     for (const auto& e : s.expect.event_log->value) sources.check(ctx, "source", e.source);
   }
 }

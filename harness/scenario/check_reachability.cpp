@@ -2,6 +2,10 @@
 // scenario has ended the backup, a BITS fault under the reference requester...), or a hit number beyond
 // the hits the driver can produce (the reference requester makes at most 1 + retries attempts).
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "messages.h"
 #include "sections.h"
@@ -34,50 +38,7 @@ bool is_set_method(ProviderMethod m) {  // called once per DoSnapshotSet on the 
   return m != ProviderMethod::kOnLoad && m != ProviderMethod::kOnUnload && m != ProviderMethod::kBeginPrepareSnapshot;
 }
 
-std::string quoted(std::string_view kind, std::string_view name) { return std::string(kind) + " '" + std::string(name) + "'"; }
-
-// --- reference requester -------------------------------------------------------------------------
-
-Reach requester_writer(const Scenario& s, const WriterFault& w) {
-  const RequesterPolicy& r = s.driver.requester;
-  const WriterEvent e = w.event.value;
-  const std::string_view event = to_name(e);
-  if (r.operation.value == Operation::kBackup && is_restore_event(e)) {
-    return never(msg::never_fires_operation("backup", event), w.event.mark);
-  }
-  if (r.operation.value == Operation::kRestore && !is_restore_event(e) && !in_both_operations(e)) {
-    return never(msg::never_fires_operation("restore", event), w.event.mark);
-  }
-  // Abort can come twice an attempt: from the freeze window and from the requester's AbortBackup.
-  return {false, {}, {}, e == WriterEvent::kAbort ? 2u : 1u, {}};
-}
-
-Reach requester_provider(const Scenario& s, const ProviderFault& p) {
-  const Provider* provider = s.find_provider(p.provider.value);
-  if (provider != nullptr && provider->volumes.empty()) {
-    return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
-  }
-  // The provider can only take part for volumes the requester adds to the set.
-  std::uint64_t shared = 0;
-  if (provider != nullptr) {
-    for (const auto& v : provider->volumes) {
-      const auto& added = s.driver.requester.volumes;
-      shared += std::any_of(added.begin(), added.end(), [&](const auto& a) { return a.value == v.value; }) ? 1 : 0;
-    }
-    if (shared == 0) return never(msg::never_fires_volumes_not_added(provider->name.value), p.provider.mark);
-  }
-  const ProviderMethod m = p.method.value;
-  if (s.driver.requester.operation.value == Operation::kRestore && m != ProviderMethod::kOnLoad &&
-      m != ProviderMethod::kOnUnload) {
-    return never(msg::never_fires_operation("restore", to_name(m)), p.method.mark);
-  }
-  if (m == ProviderMethod::kOnLoad || m == ProviderMethod::kOnUnload) return {};
-  // BeginPrepareSnapshot comes once for each of its volumes in the set (D16), the others once a set.
-  const std::uint64_t per_attempt = m == ProviderMethod::kBeginPrepareSnapshot && provider != nullptr ? shared : 1u;
-  return {false, {}, {}, per_attempt, {}};
-}
-
-// --- steps ------------------------------------------------------------------------------------------
+std::string quoted(std::string_view kind, std::string_view name) { return std::string(kind) + " '" + msg::excerpt(name) + "'"; }
 
 const std::string* text_arg(const Step& step, std::string_view name) {
   for (const auto& a : step.args) {
@@ -110,63 +71,153 @@ std::vector<const Step*> live_calls(const Scenario& s) {
   return out;
 }
 
-std::uint64_t count(const std::vector<const Step*>& calls, std::string_view name) {
-  return static_cast<std::uint64_t>(
-      std::count_if(calls.begin(), calls.end(), [&](const Step* st) { return st->call.value == name; }));
+/// What every fault's check needs from the world and the steps, computed once (and per provider on
+/// first use), so checking F faults against S steps and V volumes costs F + S + V, not their product.
+class Facts {
+ public:
+  explicit Facts(const Scenario& s) : s(s), calls(live_calls(s)) {
+    for (const Step* st : calls) ++call_counts_[st->call.value];
+    for (const auto& p : s.providers) providers_.emplace(p.name.value, &p);
+    for (const auto& v : s.driver.requester.volumes) requester_volumes_.insert(v.value);
+    for (const auto& st : s.driver.steps) {
+      const CallSpec* spec = st.kind == Step::Kind::kCall ? find_call(st.call.value) : nullptr;
+      any_requester_call = any_requester_call || (spec != nullptr && spec->target == CallTarget::kRequester);
+      if (st.kind != Step::Kind::kCall || st.call.value != "Resume") continue;
+      if (const std::string* job = text_arg(st, "job")) resumed_jobs_.insert(*job);
+    }
+  }
+
+  const Scenario& s;
+  const std::vector<const Step*> calls;
+  bool any_requester_call = false;
+
+  /// Live calls named `name`.
+  std::uint64_t count(std::string_view name) const {
+    const auto it = call_counts_.find(name);
+    return it == call_counts_.end() ? 0 : it->second;
+  }
+  const Provider* find_provider(std::string_view name) const {
+    const auto it = providers_.find(name);
+    return it == providers_.end() ? nullptr : it->second;
+  }
+  bool resumed(std::string_view job) const { return resumed_jobs_.count(job) != 0; }
+  /// The provider's volumes that the reference requester adds to the set (with repeats, as listed).
+  std::uint64_t shared_with_requester(const Provider& p) const {
+    auto it = shared_.find(&p);
+    if (it == shared_.end()) {
+      std::uint64_t n = 0;
+      for (const auto& v : p.volumes) n += requester_volumes_.count(v.value);
+      it = shared_.emplace(&p, n).first;
+    }
+    return it->second;
+  }
+  /// For the steps driver: AddToSnapshotSet calls that can put `p` in the set, and DoSnapshotSet calls
+  /// after the first of them.
+  std::pair<std::uint64_t, std::uint64_t> adds_and_sets(const Provider& p) const {
+    auto it = adds_sets_.find(&p);
+    if (it == adds_sets_.end()) {
+      std::unordered_set<std::string_view> volumes;
+      for (const auto& v : p.volumes) volumes.insert(v.value);
+      std::uint64_t adds = 0, sets = 0;
+      for (const Step* st : calls) {
+        if (st->call.value == "AddToSnapshotSet") {
+          const std::string* vol = text_arg(*st, "volume");
+          const std::string* prov = text_arg(*st, "provider");
+          const bool supported = vol != nullptr && volumes.count(*vol) != 0;
+          if (supported && (prov == nullptr || prov->empty() || *prov == p.name.value)) ++adds;
+        } else if (st->call.value == "DoSnapshotSet" && adds > 0) {
+          ++sets;
+        }
+      }
+      it = adds_sets_.emplace(&p, std::make_pair(adds, sets)).first;
+    }
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, std::uint64_t> call_counts_;
+  std::unordered_map<std::string_view, const Provider*> providers_;
+  std::unordered_set<std::string_view> requester_volumes_;
+  std::unordered_set<std::string_view> resumed_jobs_;
+  mutable std::unordered_map<const Provider*, std::uint64_t> shared_;
+  mutable std::unordered_map<const Provider*, std::pair<std::uint64_t, std::uint64_t>> adds_sets_;
+};
+
+// --- reference requester -------------------------------------------------------------------------
+
+Reach requester_writer(const Facts& facts, const WriterFault& w) {
+  const Scenario& s = facts.s;
+  const RequesterPolicy& r = s.driver.requester;
+  const WriterEvent e = w.event.value;
+  const std::string_view event = to_name(e);
+  if (r.operation.value == Operation::kBackup && is_restore_event(e)) {
+    return never(msg::never_fires_operation("backup", event), w.event.mark);
+  }
+  if (r.operation.value == Operation::kRestore && !is_restore_event(e) && !in_both_operations(e)) {
+    return never(msg::never_fires_operation("restore", event), w.event.mark);
+  }
+  // Abort can come twice an attempt: from the freeze window and from the requester's AbortBackup.
+  return {false, {}, {}, e == WriterEvent::kAbort ? 2u : 1u, {}};
 }
 
-bool any_requester_call(const Scenario& s) {
-  return std::any_of(s.driver.steps.begin(), s.driver.steps.end(), [](const Step& st) {
-    const CallSpec* spec = st.kind == Step::Kind::kCall ? find_call(st.call.value) : nullptr;
-    return spec != nullptr && spec->target == CallTarget::kRequester;
-  });
+Reach requester_provider(const Facts& facts, const ProviderFault& p) {
+  const Scenario& s = facts.s;
+  const Provider* provider = facts.find_provider(p.provider.value);
+  if (provider != nullptr && provider->volumes.empty()) {
+    return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
+  }
+  // The provider can only take part for volumes the requester adds to the set.
+  std::uint64_t shared = 0;
+  if (provider != nullptr) {
+    shared = facts.shared_with_requester(*provider);
+    if (shared == 0) return never(msg::never_fires_volumes_not_added(provider->name.value), p.provider.mark);
+  }
+  const ProviderMethod m = p.method.value;
+  if (s.driver.requester.operation.value == Operation::kRestore && m != ProviderMethod::kOnLoad &&
+      m != ProviderMethod::kOnUnload) {
+    return never(msg::never_fires_operation("restore", to_name(m)), p.method.mark);
+  }
+  if (m == ProviderMethod::kOnLoad || m == ProviderMethod::kOnUnload) return {};
+  // BeginPrepareSnapshot comes once for each of its volumes in the set (D16), the others once a set.
+  const std::uint64_t per_attempt = m == ProviderMethod::kBeginPrepareSnapshot && provider != nullptr ? shared : 1u;
+  return {false, {}, {}, per_attempt, {}};
 }
 
-Reach steps_writer(const Scenario& s, const WriterFault& w) {
-  const auto calls = live_calls(s);
+// --- steps ------------------------------------------------------------------------------------------
+
+Reach steps_writer(const Facts& facts, const WriterFault& w) {
+  const auto count = [&](std::string_view call) { return facts.count(call); };
   const std::string target = quoted("writer", w.writer.value);
   const std::string_view event = to_name(w.event.value);
   std::uint64_t n = 0;
   std::string_view via;
   switch (w.event.value) {
-    case WriterEvent::kIdentify: n = count(calls, "GatherWriterMetadata"), via = "GatherWriterMetadata"; break;
-    case WriterEvent::kPrepareForBackup: n = count(calls, "PrepareForBackup"), via = "PrepareForBackup"; break;
+    case WriterEvent::kIdentify: n = count("GatherWriterMetadata"), via = "GatherWriterMetadata"; break;
+    case WriterEvent::kPrepareForBackup: n = count("PrepareForBackup"), via = "PrepareForBackup"; break;
     case WriterEvent::kPrepareForSnapshot:
     case WriterEvent::kFreeze:
     case WriterEvent::kThaw:
-    case WriterEvent::kPostSnapshot: n = count(calls, "DoSnapshotSet"), via = "DoSnapshotSet"; break;
+    case WriterEvent::kPostSnapshot: n = count("DoSnapshotSet"), via = "DoSnapshotSet"; break;
     case WriterEvent::kAbort:
-      n = count(calls, "AbortBackup") + count(calls, "DoSnapshotSet"), via = "AbortBackup or DoSnapshotSet";
+      n = count("AbortBackup") + count("DoSnapshotSet"), via = "AbortBackup or DoSnapshotSet";
       break;
-    case WriterEvent::kBackupComplete: n = count(calls, "BackupComplete"), via = "BackupComplete"; break;
+    case WriterEvent::kBackupComplete: n = count("BackupComplete"), via = "BackupComplete"; break;
     // BackupShutdown comes when the requester object is released, by Release or at the end of the run.
     case WriterEvent::kBackupShutdown: n = 1, via = "Release"; break;
-    case WriterEvent::kPreRestore: n = count(calls, "PreRestore"), via = "PreRestore"; break;
-    case WriterEvent::kPostRestore: n = count(calls, "PostRestore"), via = "PostRestore"; break;
+    case WriterEvent::kPreRestore: n = count("PreRestore"), via = "PreRestore"; break;
+    case WriterEvent::kPostRestore: n = count("PostRestore"), via = "PostRestore"; break;
   }
   if (n == 0) return never(msg::never_fires_no_call(target, event, via, true), w.event.mark);
   return {false, {}, {}, n, "the steps"};
 }
 
-Reach steps_provider(const Scenario& s, const ProviderFault& p) {
-  const Provider* provider = s.find_provider(p.provider.value);
+Reach steps_provider(const Facts& facts, const ProviderFault& p) {
+  const Provider* provider = facts.find_provider(p.provider.value);
   if (provider == nullptr) return {};
   if (provider->volumes.empty()) return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
-  const auto calls = live_calls(s);
   // Calls that can put this provider in the set: AddToSnapshotSet of one of its volumes, naming it or
   // leaving the choice to VSS.
-  std::uint64_t adds = 0, sets = 0;
-  for (const Step* st : calls) {
-    if (st->call.value == "AddToSnapshotSet") {
-      const std::string* vol = text_arg(*st, "volume");
-      const std::string* prov = text_arg(*st, "provider");
-      const bool supported = vol != nullptr && std::any_of(provider->volumes.begin(), provider->volumes.end(),
-                                                           [&](const auto& v) { return v.value == *vol; });
-      if (supported && (prov == nullptr || prov->empty() || *prov == provider->name.value)) ++adds;
-    } else if (st->call.value == "DoSnapshotSet" && adds > 0) {
-      ++sets;
-    }
-  }
+  const auto [adds, sets] = facts.adds_and_sets(*provider);
   const std::string target = quoted("provider", provider->name.value);
   const ProviderMethod m = p.method.value;
   const std::string_view method = to_name(m);
@@ -182,19 +233,16 @@ Reach steps_provider(const Scenario& s, const ProviderFault& p) {
   return {false, {}, {}, sets, "the steps"};
 }
 
-Reach steps_bits(const Scenario& s, const BitsFault& b) {
-  for (const auto& st : s.driver.steps) {
-    if (st.kind != Step::Kind::kCall || st.call.value != "Resume") continue;
-    const std::string* job = text_arg(st, "job");
-    if (job != nullptr && *job == b.job.value) return {};  // retries are automatic: no bound
-  }
+Reach steps_bits(const Facts& facts, const BitsFault& b) {
+  if (facts.resumed(b.job.value)) return {};  // retries are automatic: no bound
   return never(msg::never_fires_no_call(quoted("job", b.job.value), to_name(b.point.value), "Resume", false),
                b.point.mark);
 }
 
 // --- dispatch -----------------------------------------------------------------------------------------
 
-Reach reach(const Scenario& s, const Fault& f) {
+Reach reach(const Facts& facts, const Fault& f) {
+  const Scenario& s = facts.s;
   const bool vss = !std::holds_alternative<BitsFault>(f.target);
   const DriverKind kind = s.driver.kind.value;
   const Mark site_mark = std::visit([](const auto& t) -> Mark {
@@ -211,8 +259,8 @@ Reach reach(const Scenario& s, const Fault& f) {
   }
   if (kind == DriverKind::kReferenceBitsClient) return {};
   if (kind == DriverKind::kReferenceRequester) {
-    Reach r = std::holds_alternative<WriterFault>(f.target) ? requester_writer(s, std::get<WriterFault>(f.target))
-                                                              : requester_provider(s, std::get<ProviderFault>(f.target));
+    Reach r = std::holds_alternative<WriterFault>(f.target) ? requester_writer(facts, std::get<WriterFault>(f.target))
+                                                              : requester_provider(facts, std::get<ProviderFault>(f.target));
     if (r.never || r.at_most == kUnbounded) return r;
     const std::uint64_t retries = s.driver.requester.retries.value;
     const std::uint64_t attempts = retries == UINT64_MAX ? UINT64_MAX : retries + 1;
@@ -221,10 +269,10 @@ Reach reach(const Scenario& s, const Fault& f) {
                  std::to_string(retries) + ")";
     return r;
   }
-  if (vss && !any_requester_call(s)) return never(msg::never_fires_no_requester(), site_mark);
-  if (const auto* w = std::get_if<WriterFault>(&f.target)) return steps_writer(s, *w);
-  if (const auto* p = std::get_if<ProviderFault>(&f.target)) return steps_provider(s, *p);
-  return steps_bits(s, std::get<BitsFault>(f.target));
+  if (vss && !facts.any_requester_call) return never(msg::never_fires_no_requester(), site_mark);
+  if (const auto* w = std::get_if<WriterFault>(&f.target)) return steps_writer(facts, *w);
+  if (const auto* p = std::get_if<ProviderFault>(&f.target)) return steps_provider(facts, *p);
+  return steps_bits(facts, std::get<BitsFault>(f.target));
 }
 
 std::string site_name(const Fault& f) {
@@ -236,8 +284,9 @@ std::string site_name(const Fault& f) {
 }  // namespace
 
 void check_reachability(Context& ctx, const Scenario& s) {
+  const Facts facts(s);
   for (const auto& f : s.faults) {
-    const Reach r = reach(s, f);
+    const Reach r = reach(facts, f);
     if (r.never) {
       ctx.error(r.never_at, r.why_never);
       continue;

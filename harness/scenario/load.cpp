@@ -1,13 +1,17 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
+#include "check_limits.h"
 #include "messages.h"
+#include "parse_yaml.h"
 #include "sections.h"
 #include "text_check.h"
 #include "vssfault/scenario/loader.h"
@@ -46,48 +50,102 @@ Scenario read_scenario(detail::Context& ctx, const YAML::Node& root) {
   return s;
 }
 
+const char* file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "a special file";
+}
+
+/// Closes a file descriptor when it goes out of scope.
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 }  // namespace
 
-LoadResult load_scenario_text(std::string_view text, const std::string& file) {
+LoadResult load_scenario_text(std::string_view text, const std::string& file, const Limits& limits) {
   LoadResult result;
+  if (text.size() > limits.max_file_size) {
+    result.diagnostics.error({file, 1, 1}, msg::file_too_large(text.size(), limits.max_file_size));
+    return result;
+  }
   if (auto problem = detail::check_text(text)) {
     result.diagnostics.error({file, problem->line, problem->column}, problem->message);
     return result;
   }
-  detail::Context ctx(file, text, result.diagnostics);
-  std::vector<YAML::Node> docs;
+  detail::Context ctx(file, text, result.diagnostics, limits);
+  detail::ParsedYaml parsed;
   try {
-    docs = YAML::LoadAll(std::string(text));
+    parsed = detail::parse_yaml(text);
   } catch (const YAML::DeepRecursion& e) {
     // Its mark says line 1, column 1 whatever the truth; its byte offset is where parsing gave up.
-    const auto pos = static_cast<std::size_t>(std::max(0, e.mark.pos));
-    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + std::min(pos, text.size()), '\n'));
-    result.diagnostics.error(ctx.at_offset(pos, line), msg::too_deep());
+    const auto pos = std::min(static_cast<std::size_t>(std::max(0, e.mark.pos)), text.size());
+    result.diagnostics.error(ctx.at_offset(pos, ctx.line_of(pos)), msg::too_deep());
     return result;
   } catch (const YAML::ParserException& e) {
     result.diagnostics.error(ctx.mark(e.mark), msg::yaml_syntax(e.msg));
     return result;
   }
-  if (docs.size() > 1) {
-    result.diagnostics.error(ctx.mark(docs[1].Mark()), msg::second_document());
+  if (parsed.stuck) {
+    const auto pos = static_cast<std::size_t>(std::max(0, parsed.stuck->pos));
+    result.diagnostics.error(ctx.mark(*parsed.stuck), msg::unexpected_token(text.substr(std::min(pos, text.size()), 1)));
     return result;
   }
-  const YAML::Node root = docs.empty() ? YAML::Node() : docs.front();
-  Scenario s = read_scenario(ctx, root);
-  if (result.diagnostics.empty()) result.scenario = std::move(s);
+  if (parsed.second) {
+    result.diagnostics.error(ctx.mark(*parsed.second), msg::second_document());
+    return result;
+  }
+  const YAML::Node& root = parsed.root;
+  try {
+    detail::check_limits(ctx, root);
+    Scenario s = read_scenario(ctx, root);
+    if (result.diagnostics.empty()) result.scenario = std::move(s);
+  } catch (const detail::LimitReached&) {
+    // Reported by the context; what was found before the limit stays reported.
+  }
   return result;
 }
 
-LoadResult load_scenario_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    LoadResult result;
-    result.diagnostics.error({path, 1, 1}, msg::cannot_read(std::strerror(errno)));
-    return result;
+std::optional<std::string> read_scenario_bytes(const std::string& path, const Limits& limits,
+                                               Diagnostics& diagnostics) {
+  const auto fail = [&](std::string message) -> std::optional<std::string> {
+    diagnostics.error({path, 1, 1}, std::move(message));
+    return std::nullopt;
+  };
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked before any read.
+  Fd f{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+  if (f.fd < 0) return fail(msg::cannot_read(std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(f.fd, &st) != 0) return fail(msg::cannot_read(std::strerror(errno)));
+  if (!S_ISREG(st.st_mode)) return fail(msg::not_regular_file(file_kind(st.st_mode)));
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > limits.max_file_size) return fail(msg::file_too_large(size, limits.max_file_size));
+  // The size can change while the file is read: the limit holds for what is actually read.
+  std::string text;
+  text.reserve(static_cast<std::size_t>(size));
+  char buf[64 * 1024];
+  for (;;) {
+    const ssize_t r = ::read(f.fd, buf, sizeof buf);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return fail(msg::cannot_read(std::strerror(errno)));
+    if (r == 0) break;
+    text.append(buf, static_cast<std::size_t>(r));
+    if (text.size() > limits.max_file_size) return fail(msg::file_too_large(text.size(), limits.max_file_size));
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return load_scenario_text(buf.str(), path);
+  return text;
+}
+
+LoadResult load_scenario_file(const std::string& path, const Limits& limits) {
+  LoadResult result;
+  const auto text = read_scenario_bytes(path, limits, result.diagnostics);
+  if (!text) return result;
+  return load_scenario_text(*text, path, limits);
 }
 
 }  // namespace vssfault::scenario

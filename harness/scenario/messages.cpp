@@ -82,6 +82,10 @@ std::string not_utf8(unsigned char byte) {
   return "the file is not valid UTF-8 (byte " + s(hex) + " here); save it as UTF-8";
 }
 std::string yaml_syntax(std::string_view what) { return "YAML syntax error: " + excerpt(what, 4 * kExcerptChars); }
+std::string unexpected_token(std::string_view token) {
+  return "YAML syntax error: unexpected '" + excerpt(token) + "'" +
+         (token == "," ? " (outside [ ] and { }, a ',' starting a value must be quoted)" : "");
+}
 std::string too_deep() { return "YAML nesting is too deep (more than 500 levels)"; }
 std::string second_document() {
   return "a scenario file holds one YAML document, found a second one here";

@@ -1,6 +1,7 @@
 #pragma once
 // Private: every message text of the scenario loader, in one place. Each says what was expected and
 // what was found; the position prefix is added by Diagnostic::to_string.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,15 +13,34 @@ namespace vssfault::scenario::msg {
 std::string quoted_alternatives(const std::vector<std::string_view>& words);
 /// "a, b, c"
 std::string comma_list(const std::vector<std::string_view>& words);
+/// Text from the file as messages quote it: at most max_chars characters ("..." marks a cut), never
+/// cut inside a character, and bytes that are not UTF-8 (a scalar's escapes can make them) shown as
+/// U+FFFD. Keeps every message short and valid UTF-8 whatever the file holds.
+inline constexpr std::size_t kExcerptChars = 60;
+std::string excerpt(std::string_view text, std::size_t max_chars = kExcerptChars);
+/// Names the file defined, for "defined writers: ..." lists: each an excerpt, at most kListedNames of
+/// them, then "and N more".
+inline constexpr std::size_t kListedNames = 20;
+std::string name_list(const std::vector<std::string_view>& names);
 
 // --- text and syntax ---
 std::string cannot_read(std::string_view reason);
 std::string nul_byte();
 std::string not_utf8(unsigned char byte);
 std::string yaml_syntax(std::string_view what);
+std::string unexpected_token(std::string_view token);
 std::string too_deep();
 std::string second_document();
 std::string unterminated_quote();
+
+// --- limits (vssfault::scenario::Limits; each names the flag that raises it) ---
+std::string file_too_large(std::uint64_t size, std::uint64_t limit);
+std::string not_regular_file(std::string_view kind);
+std::string too_many_nodes(std::uint64_t limit);
+std::string expands_too_much(std::uint64_t limit);
+std::string nested_too_deep(std::uint64_t limit);
+std::string too_many_items(std::string_view what, bool map, std::uint64_t count, std::uint64_t limit);
+std::string too_many_errors(std::uint64_t limit);
 
 // --- shapes and scalars ---
 std::string expected_found(std::string_view what, std::string_view expected, std::string_view found);

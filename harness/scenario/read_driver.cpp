@@ -139,7 +139,7 @@ void read_driver(Context& ctx, MapReader& top, Scenario& s) {
         r.abort_on_failure, r.in_progress_delay, r.max_in_progress_waits, b.notify, b.poll_interval, b.on_error,
         b.max_resumes);
   r.volumes.clear();
-  for (const auto& v : s.volumes) r.volumes.push_back({v.value, d.mark});
+  copy_volumes(ctx, s.volumes, d.mark, r.volumes);
 
   if (m && m->has("kind")) {
     assign(d.kind, read_enum<DriverKind>(ctx, *m->get("kind"), "kind"));

@@ -148,7 +148,8 @@ BitsFault read_bits_fault(Context& ctx, MapReader& m, const Fault& f, std::size_
   return b;
 }
 
-Fault read_fault(Context& ctx, const YAML::Node& n) {
+/// nullopt for a fault that names no site (reported): it has nothing for the later checks to check.
+std::optional<Fault> read_fault(Context& ctx, const YAML::Node& n) {
   MapReader m(ctx, n, "fault",
               {"writer", "event", "writer_event", "provider", "method", "job", "point", "hit",
                "number_of_failures", "delay", "throw", "deliberate_misuse", "code", "application_code",
@@ -157,7 +158,7 @@ Fault read_fault(Context& ctx, const YAML::Node& n) {
   Fault f;
   f.mark = m.mark();
   stamp(f.mark, f.hit, f.delay, f.throws, f.deliberate_misuse);
-  if (!m.is_map()) return f;
+  if (!m.is_map()) return std::nullopt;
   const std::size_t errors_before = ctx.error_count();
 
   if (m.has("hit") && m.has("number_of_failures")) {
@@ -199,6 +200,7 @@ Fault read_fault(Context& ctx, const YAML::Node& n) {
     f.target = read_bits_fault(ctx, m, f, errors_before);
   } else {
     m.finish({}, /*report_inapplicable=*/false);
+    return std::nullopt;
   }
   return f;
 }
@@ -208,7 +210,9 @@ Fault read_fault(Context& ctx, const YAML::Node& n) {
 void read_faults(Context& ctx, MapReader& top, Scenario& s) {
   if (auto v = top.get("faults")) {
     for_each_item(ctx, *v, "faults", "a list of faults",
-                  [&](const YAML::Node& item) { s.faults.push_back(read_fault(ctx, item)); });
+                  [&](const YAML::Node& item) {
+                    if (auto f = read_fault(ctx, item)) s.faults.push_back(std::move(*f));
+                  });
   }
 }
 

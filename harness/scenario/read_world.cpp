@@ -54,7 +54,7 @@ Provider read_provider(Context& ctx, const YAML::Node& n, const std::vector<Loca
   if (auto v = m.get("volumes")) {
     p.volumes = read_names(ctx, *v, "volumes");
   } else {
-    for (const auto& vol : volumes) p.volumes.push_back({vol.value, p.mark});
+    copy_volumes(ctx, volumes, p.mark, p.volumes);
   }
   m.finish();
   return p;
@@ -73,6 +73,14 @@ JobFile read_file(Context& ctx, const YAML::Node& n) {
 }
 
 }  // namespace
+
+void copy_volumes(Context& ctx, const std::vector<Located<std::string>>& volumes, const Mark& at,
+                  std::vector<Located<std::string>>& out) {
+  std::uint64_t bytes = 0;
+  for (const auto& vol : volumes) bytes += vol.value.size();
+  if (auto why = ctx.charge(volumes.size(), bytes); !why.empty()) ctx.stop(at, why);
+  for (const auto& vol : volumes) out.push_back({vol.value, at});
+}
 
 std::vector<Located<std::string>> read_names(Context& ctx, const YAML::Node& n, std::string_view what) {
   std::vector<Located<std::string>> out;
@@ -173,7 +181,7 @@ void read_world(Context& ctx, MapReader& top, Scenario& s) {
     p.mark = top.mark();
     p.name = {"system", p.mark};
     p.kind = {ProviderKind::kSystem, p.mark};
-    for (const auto& vol : s.volumes) p.volumes.push_back({vol.value, p.mark});
+    copy_volumes(ctx, s.volumes, p.mark, p.volumes);
     s.providers.push_back(std::move(p));
   }
   if (auto v = top.get("jobs")) {

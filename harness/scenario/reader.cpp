@@ -55,34 +55,7 @@ bool is_core_float(std::string_view t) {
   return i == u.size();
 }
 
-std::string truncated(std::string_view t) {
-  constexpr std::size_t kMax = 60;
-  return t.size() <= kMax ? std::string(t) : std::string(t.substr(0, kMax)) + "...";
-}
-
 bool is_plain(const YAML::Node& n) { return n.Tag() == "?"; }
-
-// yaml-cpp reads an unterminated quoted scalar to the end of the file without complaint: find the
-// opening quote in the text and look for its closing one.
-void check_quote(Context& ctx, const YAML::Node& n) {
-  const std::string_view text = ctx.text();
-  const std::size_t pos = static_cast<std::size_t>(n.Mark().pos);
-  if (n.Tag() != "!" || pos >= text.size()) return;
-  const char quote = text[pos];
-  if (quote != '"' && quote != '\'') return;
-  for (std::size_t i = pos + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;  // '' is an escaped quote inside a single-quoted scalar
-      } else {
-        return;
-      }
-    }
-  }
-  ctx.error(n, msg::unterminated_quote());
-}
 
 std::vector<std::string_view> code_names() {
   std::vector<std::string_view> out;
@@ -129,13 +102,57 @@ bool is_null_word(std::string_view rest) {
 
 }  // namespace
 
+constexpr std::size_t kBlock = 256;
+
+Context::Context(std::string file, std::string_view text, Diagnostics& diags, const Limits& limits)
+    : file_(std::move(file)), text_(text), diags_(diags), limits_(limits) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (i % kBlock == 0) chars_at_block_.push_back(chars);
+    if (text_[i] == '\n') newlines_.push_back(i);
+    chars += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+}
+
+std::size_t Context::chars_before(std::size_t pos) const {
+  if (pos == 0) return 0;
+  const std::size_t block = (pos - 1) / kBlock;
+  std::size_t chars = chars_at_block_[block];
+  for (std::size_t i = block * kBlock; i < pos; ++i) {
+    chars += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return chars;
+}
+
+int Context::line_of(std::size_t pos) const {
+  const auto before = std::lower_bound(newlines_.begin(), newlines_.end(), std::min(pos, text_.size()));
+  return 1 + static_cast<int>(before - newlines_.begin());
+}
+
+void Context::error(const Mark& at, std::string message) {
+  if (diags_.size() >= limits_.max_errors) stop(at, msg::too_many_errors(limits_.max_errors));
+  diags_.error(at, std::move(message));
+}
+
+void Context::stop(const Mark& at, std::string message) {
+  diags_.error(at, std::move(message));
+  throw LimitReached{};
+}
+
+std::string Context::charge(std::uint64_t nodes, std::uint64_t bytes) {
+  nodes_ += nodes;
+  bytes_ += bytes;
+  if (nodes_ > limits_.max_nodes) return msg::too_many_nodes(limits_.max_nodes);
+  if (bytes_ > limits_.max_file_size) return msg::expands_too_much(limits_.max_file_size);
+  return {};
+}
+
 Mark Context::at_offset(std::size_t pos, int line) const {
   pos = std::min(pos, text_.size());
-  const std::size_t line_start = pos == 0 ? 0 : text_.rfind('\n', pos - 1) + 1;  // npos + 1 == 0
-  int column = 1;
-  for (std::size_t i = line_start; i < pos; ++i) {
-    column += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80 ? 1 : 0;  // count UTF-8 lead bytes
-  }
+  // The start of pos's line: just after the last '\n' before pos.
+  const auto before = std::lower_bound(newlines_.begin(), newlines_.end(), pos);
+  const std::size_t line_start = before == newlines_.begin() ? 0 : *std::prev(before) + 1;
+  const int column = 1 + static_cast<int>(chars_before(pos) - chars_before(line_start));
   return {file_, line, column};
 }
 
@@ -149,18 +166,19 @@ Mark Context::mark(const YAML::Node& n) const {
   const YAML::Mark m = n.Mark();
   if (n.IsDefined() && n.IsNull() && m.pos >= 0) {
     const auto pos = static_cast<std::size_t>(m.pos);
+    if (auto known = empty_value_marks_.find(pos); known != empty_value_marks_.end()) return known->second;
+    Mark result = mark(m);
     const bool explicit_null = is_null_word(text_.substr(std::min(pos, text_.size())));
     if (!explicit_null) {
       if (auto p = previous_significant(text_, std::min(pos, text_.size()))) {
         if (text_[*p] == ':' || text_[*p] == '-') {
-          int line = 1;
-          for (std::size_t i = 0; i < *p; ++i) line += text_[i] == '\n' ? 1 : 0;
-          Mark after = at_offset(*p, line);
-          ++after.column;  // right after the ':' or '-'
-          return after;
+          result = at_offset(*p, line_of(*p));
+          ++result.column;  // right after the ':' or '-'
         }
       }
     }
+    empty_value_marks_.emplace(pos, result);
+    return result;
   }
   return mark(m);
 }
@@ -187,7 +205,7 @@ std::string describe(const YAML::Node& n) {
     case ScalarKind::kBool: return "the boolean " + n.Scalar();
     case ScalarKind::kInt: return "the integer " + n.Scalar();
     case ScalarKind::kFloat: return "the number " + n.Scalar();
-    case ScalarKind::kString: return "the string '" + truncated(n.Scalar()) + "'";
+    case ScalarKind::kString: return "the string '" + msg::excerpt(n.Scalar()) + "'";
   }
   return "a value";
 }
@@ -211,21 +229,18 @@ MapReader::MapReader(Context& ctx, const YAML::Node& node, std::string what, std
       ctx_.error(key, msg::duplicate_key(key.Scalar(), what_, m.line, m.column));
       continue;
     }
+    index_.emplace(key.Scalar(), entries_.size());
     entries_.push_back({key.Scalar(), key, kv.second, false});
   }
 }
 
 MapReader::Entry* MapReader::find(std::string_view key) {
-  for (auto& e : entries_) {
-    if (e.key == key) return &e;
-  }
-  return nullptr;
+  const auto it = index_.find(std::string(key));
+  return it == index_.end() ? nullptr : &entries_[it->second];
 }
 const MapReader::Entry* MapReader::find(std::string_view key) const {
-  for (const auto& e : entries_) {
-    if (e.key == key) return &e;
-  }
-  return nullptr;
+  const auto it = index_.find(std::string(key));
+  return it == index_.end() ? nullptr : &entries_[it->second];
 }
 
 bool MapReader::has(std::string_view key) const { return find(key) != nullptr; }
@@ -273,20 +288,19 @@ void for_each_entry(Context& ctx, const YAML::Node& node, std::string_view what,
     ctx.error(node, msg::expected_found(what, expected, describe(node)));
     return;
   }
-  std::vector<std::pair<std::string, YAML::Node>> seen;
+  std::unordered_map<std::string, YAML::Node> seen;
   for (const auto& kv : node) {
     const YAML::Node key = kv.first;
     if (!key.IsScalar()) {
       ctx.error(key, msg::key_not_scalar(what, describe(key)));
       continue;
     }
-    const auto first = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return e.first == key.Scalar(); });
-    if (first != seen.end()) {
+    const auto [first, inserted] = seen.emplace(key.Scalar(), key);
+    if (!inserted) {
       const Mark m = ctx.mark(first->second);
       ctx.error(key, msg::duplicate_key(key.Scalar(), what, m.line, m.column));
       continue;
     }
-    seen.emplace_back(key.Scalar(), key);
     each(key.Scalar(), key, kv.second);
   }
 }
@@ -296,7 +310,6 @@ std::optional<Located<std::string>> read_string(Context& ctx, const YAML::Node& 
     ctx.error(n, msg::expected_found(what, "a string", describe(n)));
     return std::nullopt;
   }
-  check_quote(ctx, n);
   if (scalar_kind(n) != ScalarKind::kString) {
     ctx.error(n, msg::expected_string(what, describe(n), n.Scalar()));
     return std::nullopt;
@@ -368,7 +381,6 @@ std::optional<Located<HResult>> read_code(Context& ctx, const YAML::Node& n, std
     ctx.error(n, msg::expected_found(what, "a code name or 0x value", describe(n)));
     return std::nullopt;
   }
-  check_quote(ctx, n);
   const std::string& t = n.Scalar();
   if (auto v = parse_code(t)) return Located<HResult>{*v, ctx.mark(n)};
   ctx.error(n, msg::unknown_code(what, t, suggest(t, code_names())));
@@ -387,7 +399,6 @@ std::optional<Located<std::string>> read_choice(Context& ctx, const YAML::Node& 
     ctx.error(n, msg::expected_found(what, "one of: " + msg::comma_list(listed), describe(n)));
     return std::nullopt;
   }
-  check_quote(ctx, n);
   const std::string& t = n.Scalar();
   if (std::find(accepted.begin(), accepted.end(), t) != accepted.end()) return Located<std::string>{t, ctx.mark(n)};
   ctx.error(n, msg::unknown_word(what, t, suggest(t, accepted), listed));

@@ -8,21 +8,26 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vssfault/codes/hresult.h"
 #include "vssfault/kernel/duration.h"
 #include "vssfault/scenario/diagnostics.h"
+#include "vssfault/scenario/loader.h"
 #include "vssfault/scenario/mark.h"
 #include "vssfault/scenario/vocabulary.h"
 
 namespace vssfault::scenario::detail {
 
-/// The file being loaded and its error list.
+/// Thrown by the Context once a limit is reached and reported: loading stops there, keeping the errors
+/// found so far (load_scenario_text catches it).
+struct LimitReached {};
+
+/// The file being loaded, its error list and its limits.
 class Context {
  public:
-  Context(std::string file, std::string_view text, Diagnostics& diags)
-      : file_(std::move(file)), text_(text), diags_(diags) {}
+  Context(std::string file, std::string_view text, Diagnostics& diags, const Limits& limits = {});
 
   /// 1-based, the column counted in characters (yaml-cpp counts bytes); a node without a position
   /// (an empty document) is placed at 1:1.
@@ -30,18 +35,37 @@ class Context {
   /// The node's position; for an empty value (`key:` and nothing), the place right after the ':' or
   /// '-' that introduced it, since yaml-cpp marks such a node at the start of the next token.
   Mark mark(const YAML::Node& n) const;
-  void error(const Mark& at, std::string message) { diags_.error(at, std::move(message)); }
+  /// Records an error; past limits().max_errors, records "too many errors" and throws LimitReached.
+  void error(const Mark& at, std::string message);
   void error(const YAML::Node& at, std::string message) { error(mark(at), std::move(message)); }
+  /// Records a limit's error and throws LimitReached.
+  [[noreturn]] void stop(const Mark& at, std::string message);
   std::string_view text() const { return text_; }
+  const Limits& limits() const { return limits_; }
   /// The mark of byte `pos` of the text, on 1-based `line`.
   Mark at_offset(std::size_t pos, int line) const;
+  /// The 1-based line of byte `pos`, counting '\n'.
+  int line_of(std::size_t pos) const;
   /// Errors reported so far: a reader compares counts to skip checks that would only repeat them.
   std::size_t error_count() const { return diags_.size(); }
+  /// Counts `nodes` YAML nodes (or values copied as defaults) and `bytes` of scalar text against
+  /// max_nodes and max_file_size; returns the message of the limit now exceeded, or "" (the caller
+  /// stops with it at the place it knows).
+  std::string charge(std::uint64_t nodes, std::uint64_t bytes);
 
  private:
+  /// Number of UTF-8 lead bytes (characters) in text_[0, pos).
+  std::size_t chars_before(std::size_t pos) const;
+
   std::string file_;
   std::string_view text_;
   Diagnostics& diags_;
+  Limits limits_;
+  std::vector<std::size_t> newlines_;         ///< offsets of every '\n'
+  std::vector<std::size_t> chars_at_block_;   ///< chars_before(k * kBlock)
+  std::uint64_t nodes_ = 0;
+  std::uint64_t bytes_ = 0;
+  mutable std::unordered_map<std::size_t, Mark> empty_value_marks_;
 };
 
 /// What a scalar is under the YAML 1.2 core schema (what editors and JSON Schema see). Quoted or
@@ -90,6 +114,7 @@ class MapReader {
   Mark mark_;
   bool is_map_ = false;
   std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::size_t> index_;  ///< key -> position in entries_
 };
 
 /// Calls `each(item)` for every item of a list; reports a non-list. `what` is the key's name.

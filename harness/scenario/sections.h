@@ -27,6 +27,10 @@ void read_driver(Context& ctx, MapReader& top, Scenario& s);
 void read_expectations(Context& ctx, MapReader& top, Scenario& s);
 /// A list of non-empty names (volume references...).
 std::vector<Located<std::string>> read_names(Context& ctx, const YAML::Node& n, std::string_view what);
+/// Appends `volumes` to `out` as defaults marked `at`, charging the copies to the context's limits
+/// (a default copied into every provider must not multiply a file past them).
+void copy_volumes(Context& ctx, const std::vector<Located<std::string>>& volumes, const Mark& at,
+                  std::vector<Located<std::string>>& out);
 /// A list of BG_NOTIFY_* names as the bits they stand for.
 std::optional<Located<std::uint32_t>> read_notify_flags(Context& ctx, const YAML::Node& n, std::string_view what);
 /// `documents:` entries: a string or a list of strings, each starting with its source key(s).

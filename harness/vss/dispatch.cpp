@@ -40,7 +40,7 @@ std::vector<VssId> ordered(Requester& r, WriterEvent ev, const std::function<boo
   for (const auto& sw : r.writers)
     if (pick(sw)) order.push_back(sw.instance_id);
   r.engine.Shuffle(order);
-  if (ev == WriterEvent::kFreeze) {
+  if (ev == WriterEvent::kFreeze && !r.engine.Broken(broken::kUnorderedFreeze)) {
     std::stable_sort(order.begin(), order.end(), [&](VssId a, VssId b) {
       const Writer* wa = r.engine.FindWriter(a);
       const Writer* wb = r.engine.FindWriter(b);
@@ -68,6 +68,18 @@ void apply(Requester& r, SessionWriter& sw, Writer& w, WriterEvent ev, const Han
       st.failure = out.failure;
       st.application = out.application;
       st.message = out.message;
+    }
+    // D7: a writer that had not failed and fails OnAbort inside the freeze window (after Freeze, before
+    // Thaw) is recorded as FAILED_AT_FREEZE; elsewhere its state is left as it was.
+    const bool abort_failed = !out.result || (out.failure_set && out.failure.failed());
+    if (abort_failed && !sw.failed && st.state == WriterState::kWaitingForThaw) {
+      st.state = WriterState::kFailedAtFreeze;
+      if (!(out.failure_set && out.failure.failed())) st.failure = hr::VSS_E_WRITERERROR_NONRETRYABLE;
+      sw.failed = true;
+      r.engine.Record("vss", "writer-failed",
+                      {{"writer", w.name()}, {"event", writer_event_name(ev)},
+                       {"state", writer_state_name(st.state)}, {"code", st.failure.name()},
+                       {"fatal", out.result ? "false" : "true"}});
     }
     return;
   }
@@ -97,7 +109,7 @@ void apply(Requester& r, SessionWriter& sw, Writer& w, WriterEvent ev, const Han
     st.application = out.application;
     st.message = out.message;
   }
-  if (!sw.failed && row.on_success) st.state = *row.on_success;
+  if ((!sw.failed || r.engine.Broken(broken::kFailedStateNotSticky)) && row.on_success) st.state = *row.on_success;
 }
 
 void deliver_abort_now(Requester& r, SessionWriter& sw, Writer& w, std::string_view why) {
@@ -143,13 +155,18 @@ void freeze_window_expired(Engine& e, int requester, VssId instance) {
 
 }  // namespace
 
-bool OwedAbort(const SessionWriter& sw, WriterEvent since) {
+bool AbortForbidden(const Engine& e, const SessionWriter& sw) {
+  // One Abort per session; never after PostSnapshot [ONAB].
+  return sw.aborted || (sw.got_post_snapshot && !e.Broken(broken::kAbortAfterPostSnapshot));
+}
+
+bool OwedAbort(const Engine& e, const SessionWriter& sw, WriterEvent since) {
   const bool received = since == WriterEvent::kPrepareForBackup ? sw.got_prepare_backup : sw.got_prepare_snapshot;
-  return received && !sw.got_post_snapshot && !sw.aborted;
+  return received && !AbortForbidden(e, sw);
 }
 
 void DeliverAbort(Requester& r, SessionWriter& sw, std::string_view why) {
-  if (sw.aborted || sw.got_post_snapshot) return;  // one Abort per session; never after PostSnapshot [ONAB]
+  if (AbortForbidden(r.engine, sw)) return;
   sw.aborted = true;
   sw.excluded = true;
   if (sw.freeze_timer_armed) {
@@ -184,6 +201,7 @@ void DeliverEvent(Requester& r, SessionWriter& sw, WriterEvent ev) {
     case WriterEvent::kPrepareForSnapshot: sw.got_prepare_snapshot = true; break;
     case WriterEvent::kFreeze: {
       sw.got_freeze = true;
+      if (e.Broken(broken::kNoFreezeTimer)) break;
       const VssId instance = sw.instance_id;
       const int rid = r.id();
       sw.freeze_timer = e.queue.schedule_after(w->timeout_freeze(), "vss:freeze-window",
@@ -227,18 +245,23 @@ void DeliverEvent(Requester& r, SessionWriter& sw, WriterEvent ev) {
 void QueueEvent(Requester& r, Operation& op, WriterEvent ev) {
   const auto order = ordered(r, ev, [ev](const SessionWriter& sw) { return eligible(sw, ev); });
   Requester* rp = &r;
+  auto vetoed = std::make_shared<bool>(false);  // a writer of this event failed fatally
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
     const VssId instance = *it;
-    op.steps.emplace_front(std::string(writer_event_name(ev)), [rp, instance, ev] {
+    op.steps.emplace_front(std::string(writer_event_name(ev)), [rp, instance, ev, vetoed] {
       SessionWriter* sw = rp->FindSessionWriter(instance);
-      if (sw && eligible(*sw, ev)) DeliverEvent(*rp, *sw, ev);
+      if (!sw || !eligible(*sw, ev)) return;
+      if (*vetoed && rp->engine.Broken(broken::kStopEventAfterVeto)) return;
+      DeliverEvent(*rp, *sw, ev);
+      if (sw->excluded) *vetoed = true;
     });
   }
 }
 
 void QueueAborts(Requester& r, Operation& op, std::string_view why) {
-  const auto order = ordered(r, WriterEvent::kAbort,
-                             [](const SessionWriter& sw) { return OwedAbort(sw, WriterEvent::kPrepareForSnapshot); });
+  const auto order = ordered(r, WriterEvent::kAbort, [&r](const SessionWriter& sw) {
+    return OwedAbort(r.engine, sw, WriterEvent::kPrepareForSnapshot);
+  });
   Requester* rp = &r;
   const std::string reason(why);
   for (auto it = order.rbegin(); it != order.rend(); ++it) {

@@ -22,9 +22,11 @@ void DeliverEvent(Requester& r, SessionWriter& sw, WriterEvent ev);
 /// Sends an Abort to `sw` unless it already had one or has had PostSnapshot [ONAB]; deferred until the
 /// writer's running handler returns when it is inside one.
 void DeliverAbort(Requester& r, SessionWriter& sw, std::string_view why);
+/// Whether `sw` may not get (another) Abort: it already had one, or it has had PostSnapshot [ONAB].
+bool AbortForbidden(const Engine& e, const SessionWriter& sw);
 /// Whether `sw` is owed an Abort when the backup is abandoned: it received `since` (PrepareForBackup
-/// for AbortBackup, PrepareForSnapshot for a failed creation), not PostSnapshot, and no Abort yet.
-bool OwedAbort(const SessionWriter& sw, WriterEvent since);
+/// for AbortBackup, PrepareForSnapshot for a failed creation) and AbortForbidden is false.
+bool OwedAbort(const Engine& e, const SessionWriter& sw, WriterEvent since);
 /// Delivers synchronously, in seeded order, `ev` to every session writer `pick` accepts.
 void DeliverToAll(Requester& r, WriterEvent ev, const std::function<bool(const SessionWriter&)>& pick,
                   std::string_view why);

@@ -52,6 +52,11 @@ void Engine::Record(std::string actor, std::string event,
   trace.add(clock.now(), std::move(actor), std::move(event), fields);
 }
 
+Rng& Engine::ProcessWideRng() {
+  static Rng rng(0x5eed);
+  return rng;
+}
+
 void Engine::RunFor(Duration d) {
   if (d < Duration()) d = Duration();
   queue.run_until(clock.now() + d);
@@ -64,9 +69,8 @@ std::vector<std::string> Engine::LunsOf(const std::string& volume) const {
 }
 
 Writer* Engine::FindWriter(VssId instance_id) const {
-  for (Writer* w : writers)
-    if (w->instance_id() == instance_id) return w;
-  return nullptr;
+  const std::size_t i = writer_index.find(writers, instance_id, [](const Writer* w) { return w->instance_id(); });
+  return i == IdIndex::npos ? nullptr : writers[i];
 }
 
 Requester* Engine::RequesterById(int id) const {

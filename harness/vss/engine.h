@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "id_index.h"
 #include "vssfault/vss/system.h"
 
 namespace vssfault::vss {
@@ -92,6 +93,7 @@ struct CreationSet {
     VssId provider_id;
   };
   std::vector<Member> members;
+  NameIndex member_index;              ///< `members` by volume
   std::vector<VssId> providers;        ///< distinct, in order of first use
   std::set<VssId> end_prepared;        ///< providers EndPrepareSnapshots was called on
   std::set<VssId> vetoed;              ///< providers that returned VSS_E_PROVIDER_VETO
@@ -129,6 +131,8 @@ class Engine {
   Conformance conformance;
   Hooks* hooks = nullptr;
   Rng dispatch_rng;
+  /// Whether a test-only broken variant (Config::broken, vss::broken) is on.
+  bool Broken(std::uint32_t flag) const { return (config.broken & flag) != 0; }
 
   // --- volumes ---
   struct Volume {
@@ -142,6 +146,14 @@ class Engine {
   struct ProviderEntry;
   std::vector<std::unique_ptr<ProviderEntry>> providers;  // registration order
   ProviderEntry* FindProvider(VssId id) const;
+  mutable IdIndex provider_index;  ///< FindProvider's index into `providers`
+  /// The registered providers of one kind, in registration order. Cached, and rebuilt when `providers`
+  /// has changed: the GUID_NULL selection asks for them once per volume, and walking every provider's
+  /// info for each volume was quadratic in memory traffic. Like `providers`, the list is not to be
+  /// iterated across a registration.
+  const std::vector<ProviderEntry*>& ProvidersOfKind(ProviderType kind) const;
+  mutable std::vector<const ProviderEntry*> kinds_built_from;        ///< `providers` when last built
+  mutable std::map<ProviderType, std::vector<ProviderEntry*>> kinds;
   HResult Register(std::shared_ptr<Provider> provider);
   HResult Unregister(VssId id);
   /// Calls a provider method with containment, tracing, code validation and translation [S4].
@@ -155,6 +167,7 @@ class Engine {
   // --- writers ---
   std::vector<Writer*> writers;  // subscription order
   Writer* FindWriter(VssId instance_id) const;
+  mutable IdIndex writer_index;  ///< FindWriter's index into `writers`
   std::uint64_t instance_counter = 0;
   HResult Subscribe(Writer& w, std::uint32_t flags);
   HResult Unsubscribe(Writer& w);
@@ -199,8 +212,9 @@ class Engine {
   /// A seeded permutation of `items` (Fisher–Yates on dispatch_rng).
   template <class T>
   void Shuffle(std::vector<T>& items) {
+    Rng& rng = Broken(broken::kGlobalDispatchRng) ? ProcessWideRng() : dispatch_rng;
     for (std::size_t i = items.size(); i > 1; --i) {
-      const std::size_t j = static_cast<std::size_t>(dispatch_rng.below(i));
+      const std::size_t j = static_cast<std::size_t>(rng.below(i));
       std::swap(items[i - 1], items[j]);
     }
   }
@@ -226,6 +240,8 @@ class Engine {
   void Record(std::string actor, std::string event,
              std::initializer_list<std::pair<std::string_view, std::string_view>> fields = {});
   void RunFor(Duration d);
+  /// One generator for the whole process (broken::kGlobalDispatchRng only).
+  static Rng& ProcessWideRng();
 
   std::shared_ptr<Provider> system_provider;
 };

@@ -2,6 +2,8 @@
 // every provider call's containment, tracing and return-code check / translation [S4] (D20).
 #include "engine.h"
 
+#include <algorithm>
+
 namespace vssfault::vss::detail {
 
 namespace {
@@ -26,9 +28,24 @@ class Host : public ProviderHost {
 }  // namespace
 
 Engine::ProviderEntry* Engine::FindProvider(VssId id) const {
-  for (const auto& e : providers)
-    if (e->provider->info().id == id) return e.get();
-  return nullptr;
+  const std::size_t i = provider_index.find(
+      providers, id, [](const std::unique_ptr<ProviderEntry>& e) { return e->provider->info().id; });
+  return i == IdIndex::npos ? nullptr : providers[i].get();
+}
+
+const std::vector<Engine::ProviderEntry*>& Engine::ProvidersOfKind(ProviderType kind) const {
+  const auto same = [](const std::unique_ptr<ProviderEntry>& e, const ProviderEntry* p) { return e.get() == p; };
+  const bool current = kinds_built_from.size() == providers.size() &&
+                       std::equal(providers.begin(), providers.end(), kinds_built_from.begin(), same);
+  if (!current) {
+    kinds.clear();
+    kinds_built_from.clear();
+    for (const auto& e : providers) {
+      kinds[e->provider->info().type].push_back(e.get());
+      kinds_built_from.push_back(e.get());
+    }
+  }
+  return kinds[kind];
 }
 
 HResult Engine::Register(std::shared_ptr<Provider> provider) {
@@ -109,7 +126,7 @@ HResult Engine::CallProvider(Provider& p, ProviderMethod m, const std::function<
   if (!threw)
     conformance.Report(rules::kProviderUndocumentedCode, actor,
                        std::string(method) + " returned " + code.name() + ", not a valid provider return value");
-  if (!provider_code_translated(m)) {  // [S4]: AbortSnapshots and OnUnload returns are never translated
+  if (!provider_code_translated(m) || Broken(broken::kSkipTranslation)) {  // [S4]: AbortSnapshots, OnUnload
     Record("vss", "provider-code-not-translated", {{"provider", p.info().name}, {"method", method},
                                                     {"code", code.name()}});
     return code;
@@ -130,7 +147,7 @@ void Engine::ProviderLog(Provider& p, EventLevel level, HResult code, std::strin
   const std::string actor = "provider:" + p.info().name;
   event_log.Write(p.info().name, method, code, std::move(message), level, frozen);
   if (creating) creating->logged.insert(p.info().id);
-  if (frozen)
+  if (frozen && !Broken(broken::kFrozenLogUnreported))
     conformance.Report(rules::kProviderLoggedWhileFrozen, actor,
                        "event log write" + (method.empty() ? std::string() : " in " + method) +
                            " while the set's volumes are frozen");

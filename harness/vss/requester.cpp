@@ -29,15 +29,28 @@ Requester::~Requester() {
 }
 
 detail::SessionWriter* Requester::FindSessionWriter(VssId instance_id) {
-  for (auto& sw : writers)
-    if (sw.instance_id == instance_id) return &sw;
-  return nullptr;
+  const std::size_t i = session_writer_index.find(
+      writers, instance_id, [](const detail::SessionWriter& sw) { return sw.instance_id; });
+  return i == detail::IdIndex::npos ? nullptr : &writers[i];
+}
+
+const std::vector<detail::ComponentRecord*>& Requester::ComponentsOfInstance(VssId instance) {
+  // Per writer, so that selecting and looking up components is linear in their number, not quadratic.
+  if (components.size() < components_indexed) {  // never happens (append-only), but never serve stale data
+    components_by_instance.clear();
+    components_indexed = 0;
+  }
+  for (; components_indexed < components.size(); ++components_indexed) {
+    detail::ComponentRecord& c = components[components_indexed];
+    components_by_instance[c.instance_id].push_back(&c);
+  }
+  return components_by_instance[instance];
 }
 
 std::vector<detail::ComponentRecord*> Requester::ComponentsOf(const detail::SessionWriter& sw) {
   std::vector<detail::ComponentRecord*> out;
-  for (auto& c : components)
-    if (c.instance_id == sw.instance_id && c.selected) out.push_back(&c);
+  for (detail::ComponentRecord* c : ComponentsOfInstance(sw.instance_id))
+    if (c->selected) out.push_back(c);
   return out;
 }
 
@@ -50,7 +63,8 @@ std::optional<HResult> Requester::Enter(Method m) {
       return forced;
     }
   }
-  if (!method_allowed(m, phase)) return hr::VSS_E_BAD_STATE;
+  if (!method_allowed(m, phase) && !(m == Method::kBackupComplete && engine.Broken(broken::kBackupCompleteAnyPhase)))
+    return hr::VSS_E_BAD_STATE;
   if (method_rule(m).starts_async && pending_busy()) return hr::VSS_E_BAD_STATE;
   return std::nullopt;
 }
@@ -58,6 +72,7 @@ std::optional<HResult> Requester::Enter(Method m) {
 HResult Requester::Done(Method m, HResult result,
                         std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
   TraceRecord rec{engine.clock.now(), actor(), std::string(method_name(m)), {}};
+  rec.fields.reserve(fields.size() + 2);
   for (const auto& [k, v] : fields) rec.fields.push_back({std::string(k), std::string(v)});
   rec.fields.push_back({"phase", std::string(phase_name(phase))});
   rec.fields.push_back({"result", result.name()});
@@ -77,7 +92,8 @@ HResult Requester::Launch(Method m, std::shared_ptr<detail::Operation> op, std::
 void Requester::DeliverAbortEvents(std::string_view why) {
   detail::DeliverToAll(
       *this, WriterEvent::kAbort,
-      [](const detail::SessionWriter& sw) { return detail::OwedAbort(sw, WriterEvent::kPrepareForBackup); }, why);
+      [this](const detail::SessionWriter& sw) { return detail::OwedAbort(engine, sw, WriterEvent::kPrepareForBackup); },
+      why);
 }
 
 // [AB]: BAD_STATE only when not initialized; "If AbortBackup is called and no shadow copy or backup

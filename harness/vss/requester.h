@@ -1,6 +1,7 @@
 #pragma once
 // The model's IVssBackupComponents: one requester session (backup or restore) on an Engine.
 #include <deque>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,11 +106,19 @@ class Requester : public BackupComponents {
   std::optional<std::vector<StatusRow>> status;    ///< gathered writer status (until FreeWriterStatus)
   std::shared_ptr<detail::Operation> pending;      ///< the running asynchronous operation, if any
 
+  detail::IdIndex session_writer_index;  ///< FindSessionWriter's index into `writers`
+  /// The records of `components` by writer instance, in order, for the first `components_indexed`
+  /// records (`components` only grows): see ComponentsOfInstance.
+  std::unordered_map<VssId, std::vector<detail::ComponentRecord*>, detail::VssIdHash> components_by_instance;
+  std::size_t components_indexed = 0;
+
   bool writerless() const { return (context & ctx::kAttrNoWriters) != 0; }
   bool restore() const { return phase == Phase::kRestore; }
   detail::SessionWriter* FindSessionWriter(VssId instance_id);
   /// Components of `sw`'s writer selected for the operation.
   std::vector<detail::ComponentRecord*> ComponentsOf(const detail::SessionWriter& sw);
+  /// Every component record of writer instance `instance` (selected or not), in `components` order.
+  const std::vector<detail::ComponentRecord*>& ComponentsOfInstance(VssId instance);
   bool pending_busy() const { return pending && !pending->settled; }
 
   /// Common entry checks: the Hooks fault point, the state × method table and the pending-operation

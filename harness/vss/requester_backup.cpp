@@ -1,6 +1,7 @@
 // Backup initialization, discovery, component selection, PrepareForBackup and BackupComplete
 // (semantics.md §3.1–3.2, §7.1; D2, D3).
 #include <algorithm>
+#include <map>
 
 #include "dispatch.h"
 #include "requester.h"
@@ -83,11 +84,12 @@ HResult Requester::GatherWriterMetadata(std::shared_ptr<Async>* ppAsync) {
   });
   op->steps.emplace_back("Complete", [this, opp] {
     // The metadata list is in subscription order, whatever order Identify was answered in.
-    auto rank = [this](const detail::SessionWriter& sw) {
-      const auto& all = engine.writers;
-      for (std::size_t i = 0; i < all.size(); ++i)
-        if (all[i]->instance_id() == sw.instance_id) return i;
-      return all.size();
+    std::map<VssId, std::size_t> subscription_rank;
+    for (std::size_t i = 0; i < engine.writers.size(); ++i)
+      subscription_rank.emplace(engine.writers[i]->instance_id(), i);
+    auto rank = [&](const detail::SessionWriter& sw) {
+      const auto it = subscription_rank.find(sw.instance_id);
+      return it == subscription_rank.end() ? engine.writers.size() : it->second;
     };
     std::stable_sort(writers.begin(), writers.end(),
                      [&](const detail::SessionWriter& a, const detail::SessionWriter& b) { return rank(a) < rank(b); });
@@ -108,8 +110,8 @@ HResult Requester::AddComponent(VssId instanceId, VssId writerId, ComponentType 
                      std::any_of(sw->metadata.components.begin(), sw->metadata.components.end(),
                                  [&](const auto& c) { return c.logical_path == path && c.name == name; });
   if (!known) return Done(Method::kAddComponent, hr::VSS_E_OBJECT_NOT_FOUND, {{"component", n}});
-  for (const auto& c : components)
-    if (c.instance_id == instanceId && c.logical_path == path && c.name == name)
+  for (const detail::ComponentRecord* c : ComponentsOfInstance(instanceId))
+    if (c->logical_path == path && c->name == name)
       return Done(Method::kAddComponent, hr::VSS_E_OBJECT_ALREADY_EXISTS, {{"component", n}});
   components.push_back(detail::ComponentRecord::Make(writerId, instanceId, ct, path, n));
   component_views.emplace_back(*this, components.back());
@@ -152,8 +154,9 @@ HResult Requester::SetBackupSucceeded(VssId instanceId, VssId writerId, Componen
                                       std::string_view name, bool bSucceeded) {
   const std::string n(name);
   if (auto r = Enter(Method::kSetBackupSucceeded)) return Done(Method::kSetBackupSucceeded, *r, {{"component", n}});
-  for (auto& c : components) {
-    if (c.instance_id == instanceId && c.writer_id == writerId && c.logical_path == path && c.name == name) {
+  for (detail::ComponentRecord* rec : ComponentsOfInstance(instanceId)) {
+    detail::ComponentRecord& c = *rec;
+    if (c.writer_id == writerId && c.logical_path == path && c.name == name) {
       c.backup_succeeded = bSucceeded;
       return Done(Method::kSetBackupSucceeded, hr::S_OK, {{"component", n}, {"succeeded", bSucceeded ? "true" : "false"}});
     }

@@ -32,7 +32,7 @@ HResult Requester::StartSnapshotSet(VssId* pSnapshotSetId) {
   if (auto r = Enter(Method::kStartSnapshotSet)) return Done(Method::kStartSnapshotSet, *r);
   if (!pSnapshotSetId) return Done(Method::kStartSnapshotSet, hr::E_INVALIDARG);
   engine.NoteAttempt(id(), client);  // a new shadow-copy attempt: retry guidance [S1][S2][DSS]
-  if (engine.creating)  // [S4][SSS][STSP]: one creation in progress machine-wide
+  if (engine.creating && !engine.Broken(broken::kNoCreationLock))  // [S4][SSS][STSP]: one creation at a time
     return Done(Method::kStartSnapshotSet, hr::VSS_E_SNAPSHOT_SET_IN_PROGRESS,
                 {{"holder", "requester:" + std::to_string(engine.creating->requester)}});
   set_id = VssId::named("snapshot-set/" + std::to_string(++engine.set_counter));
@@ -56,8 +56,9 @@ HResult Requester::AddToSnapshotSet(std::string_view volume_name, VssId provider
   detail::CreationSet& set = *engine.creating;
   if (engine.volumes.find(volume) == engine.volumes.end()) return done(hr::VSS_E_OBJECT_NOT_FOUND);
   if (set.members.size() >= engine.config.max_volumes_per_set) return done(hr::VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED);
-  for (const auto& m : set.members)
-    if (m.volume == volume) return done(hr::VSS_E_OBJECT_ALREADY_EXISTS);
+  const auto volume_of = [](const detail::CreationSet::Member& m) -> const std::string& { return m.volume; };
+  if (set.member_index.find(set.members, volume, volume_of) != detail::NameIndex::npos)
+    return done(hr::VSS_E_OBJECT_ALREADY_EXISTS);
 
   Engine::ProviderEntry* chosen = nullptr;
   if (!providerId.is_null()) {
@@ -71,11 +72,10 @@ HResult Requester::AddToSnapshotSet(std::string_view volume_name, VssId provider
     // [ATS][SCCP]: a hardware provider that supports the volume, else a software one, else the system one.
     // Among several of a kind: registration order (the docs leave it open).
     for (ProviderType kind : {ProviderType::kHardware, ProviderType::kSoftware, ProviderType::kSystem}) {
-      for (auto& entry : engine.providers) {
-        if (entry->provider->info().type != kind) continue;
+      for (Engine::ProviderEntry* entry : engine.ProvidersOfKind(kind)) {
         bool yes = false;
         if (supports(engine, *entry, volume, context, &yes).succeeded() && yes) {
-          chosen = entry.get();
+          chosen = entry;
           break;
         }
       }
@@ -218,6 +218,11 @@ class Creation {
       e_.queue.cancel(set().hold_timer);
       set().hold_timer_armed = false;
     }
+    if (e_.Broken(broken::kReleaseAfterPostCommit)) {  // after the PostCommitSnapshots step, the next one
+      op_.steps.insert(op_.steps.begin() + std::min<std::ptrdiff_t>(1, std::ssize(op_.steps)),
+                       {"Release", Guard([this] { e_.SetFrozen(false, "release"); })});
+      return;
+    }
     e_.SetFrozen(false, "release");
   }
 
@@ -278,6 +283,11 @@ class Creation {
     });
     Step("Failed", [this, code] {
       e_.DeleteSnapshotsOf(set().id, false, "abort");
+      if (e_.Broken(broken::kCommitOneVolumeOfFailedSet) && !set().members.empty()) {
+        const auto& m = set().members.front();
+        e_.snapshots.push_back(SnapshotInfo{m.snapshot_id, set().id, m.volume, m.provider_id, set().context,
+                                            e_.clock.now()});
+      }
       r_.phase = Phase::kCreateFailed;
       e_.EndCreation("failed");
       e_.Finish(op_, code);

@@ -1,7 +1,6 @@
 #include "vssfault/vss/types.h"
 
 #include <array>
-#include <cstdio>
 #include <ostream>
 
 #include "vssfault/kernel/rng.h"
@@ -14,13 +13,20 @@ VssId VssId::named(std::string_view name) {
   return id;
 }
 
+// "{%08X-%04X-%04X-%04X-%04X%08X}" of hi and lo, formatted by hand: ids are in many trace records, and
+// snprintf was 4% of a clean backup's run time.
 std::string VssId::to_string() const {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "{%08X-%04X-%04X-%04X-%04X%08X}", static_cast<unsigned>(hi >> 32),
-                static_cast<unsigned>((hi >> 16) & 0xFFFF), static_cast<unsigned>(hi & 0xFFFF),
-                static_cast<unsigned>(lo >> 48), static_cast<unsigned>((lo >> 32) & 0xFFFF),
-                static_cast<unsigned>(lo & 0xFFFFFFFFu));
-  return buf;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out(38, '-');
+  out.front() = '{';
+  out.back() = '}';
+  std::size_t pos = 1;
+  for (int i = 0; i < 32; ++i) {
+    if (i == 8 || i == 12 || i == 16 || i == 20) ++pos;  // the dashes
+    const std::uint64_t word = i < 16 ? hi : lo;
+    out[pos++] = kHex[(word >> (60 - 4 * (i % 16))) & 0xF];
+  }
+  return out;
 }
 
 std::optional<VssId> VssId::parse(std::string_view text) {

@@ -107,7 +107,7 @@ HResult Engine::ReportWriterFailure(Writer& w, FailureApi api, bool off_thread, 
     violate(rules::kWriterFailureOffThread, what + " called from a worker thread, not the handler's thread");
   else if (!w.in_handler_)
     violate(rules::kWriterFailureOffThread, what + " called outside any event handler");
-  else if (w.current_event_ == WriterEvent::kIdentify)
+  else if (w.current_event_ == WriterEvent::kIdentify && !Broken(broken::kAcceptFromIdentify))
     violate(rules::kWriterFailureFromIdentify, what + " called from OnIdentify");
   if (!code_has_role(code, row.role))
     violate(rules::kWriterUndocumentedCode, code.describe() + " is not a documented " + std::string(row.name) + " code");

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
 namespace vssfault {
 namespace {
 
@@ -27,6 +31,32 @@ TEST(Trace, HashIsFnvOfTheCanonicalText) {
   EXPECT_EQ(t.hash(), fnv1a64(t.text()));
   EXPECT_EQ(Trace().hash(), Trace::kEmptyHash);
   EXPECT_EQ(Trace::hash_hex(0x1234), "0x0000000000001234");
+}
+
+// The time prefix is formatted by hand (for speed); it must stay exactly printf's "+%010lld.%03llds".
+TEST(Trace, TimeTextIsPrintfs) {
+  const std::int64_t values[] = {0, 1, 999, 1000, 59'999, 600'001, 1'209'600'000, 9'999'999'999'999,
+                                 10'000'000'000'000, 123'456'789'012'345, INT64_MAX, -1, -1500, INT64_MIN + 1};
+  for (const std::int64_t ms : values) {
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "+%010lld.%03llds x e", static_cast<long long>(ms / 1000),
+                  static_cast<long long>(ms % 1000));
+    const TraceRecord r{Duration::ms(ms), "x", "e", {}};
+    EXPECT_EQ(r.canonical(), expected) << ms;
+    Trace t;
+    t.add(r);
+    EXPECT_EQ(t.hash(), fnv1a64(std::string(expected) + "\n")) << ms;
+  }
+}
+
+// Exactly these characters make a value quoted (the check is a lookup table).
+TEST(Trace, QuotedCharacters) {
+  for (const char* v : {"a b", "a=b", "a\"b", "a\\b", "a\nb", "a\tb", ""}) {
+    const TraceRecord r{Duration(), "x", "e", {{"k", v}}};
+    EXPECT_EQ(r.canonical().substr(21, 3), "k=\"") << v;
+  }
+  const TraceRecord plain{Duration(), "x", "e", {{"k", "{A-1}:/\r~\x7f\xff"}}};
+  EXPECT_EQ(plain.canonical(), "+0000000000.000s x e k={A-1}:/\r~\x7f\xff");
 }
 
 TEST(Trace, SameRecordsSameHash) { EXPECT_EQ(sample().hash(), sample().hash()); }

@@ -103,6 +103,8 @@ class Job {
 
   // job_api.cpp, job_properties.cpp
   void call_trace(std::string_view method, HResult result);
+  /// Whether a test-only broken variant (ServiceSettings::broken, bits::broken) is on.
+  bool is_broken(std::uint32_t flag) const;
   void touched();  // client activity: resets the inactivity timer, JobModification
 
   // job_engine.cpp (transitions, attempts, steps) and job_errors.cpp (errors, timers, network).
@@ -142,6 +144,8 @@ class Job {
              std::initializer_list<std::pair<std::string_view, std::string_view>> fields = {});
 
   // job_notify.cpp
+  /// Whether entering `s` makes JobError due (ERROR [CBJE]); the one place broken::kJobErrorOnTransient acts.
+  bool error_note_due(JobState s) const;
   void note_pending(Note note);
   void deliver(Note note);
   void schedule_delivery(Note note, Duration delay);

@@ -10,6 +10,20 @@
 
 namespace vssfault::bits {
 
+/// Deliberately broken variants of the model, FOR TESTING THE PROPERTIES ONLY (properties/negative,
+/// docs/properties.md): each flag breaks one documented rule, checked at exactly one place of the model,
+/// so a property can be shown to fail. Never set in production scenarios.
+namespace broken {
+/// job_engine.cpp (Job::set_state): the error object survives the job's return to TRANSFERRING [S5] (D12).
+inline constexpr std::uint32_t kErrorObjectSurvivesTransfer = 1u << 0;
+/// job_notify.cpp (Job::error_note_due): JobError is also called for TRANSIENT_ERROR [CBJE].
+inline constexpr std::uint32_t kJobErrorOnTransient = 1u << 1;
+/// job_api.cpp (Job::Resume): Resume restarts a job in a final state [LC].
+inline constexpr std::uint32_t kResumeFromFinal = 1u << 2;
+/// job_errors.cpp (Job::progress_made): progress does not reset the no-progress timer [NPT].
+inline constexpr std::uint32_t kProgressKeepsNoProgressTimer = 1u << 3;
+}  // namespace broken
+
 struct ServiceSettings {
   /// Group Policy JobInactivityTimeout: a job with no activity for this long is cancelled; progress and
   /// property changes reset it. Default 90 days [GP][S5][JCO].
@@ -35,6 +49,8 @@ struct ServiceSettings {
   /// DECISION: a callback returning something other than S_OK more than this many times for one event
   /// is a recorded violation ("limit … to a few times" [CBJE]).
   std::uint32_t callback_failures_tolerated = 3;
+  /// Test-only broken variants (bits::broken flags); 0 in every real run.
+  std::uint32_t broken = 0;
 };
 
 /// The client machine's file system as BITS sees it: the knobs behind AddFile's E_ACCESSDENIED, Complete's

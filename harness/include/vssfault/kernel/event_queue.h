@@ -44,6 +44,12 @@ class EventQueue {
   std::uint64_t executed() const { return executed_; }
   VirtualClock& clock() { return clock_; }
 
+  /// Consulted before each event runs, with the event's time and label. Returning false drops the event
+  /// unrun (removed, not counted, the clock not moved). Lets a runner stop a runaway run (an event storm,
+  /// endless retries) without throwing through the code the events belong to. Empty: every event runs.
+  using Guard = std::function<bool(Instant at, const std::string& label)>;
+  void set_guard(Guard guard) { guard_ = std::move(guard); }
+
  private:
   struct Event {
     Id id;
@@ -56,6 +62,7 @@ class EventQueue {
   std::map<Id, Key> index_;
   std::uint64_t next_seq_ = 0;
   std::uint64_t executed_ = 0;
+  Guard guard_;
 };
 
 }  // namespace vssfault

@@ -2,6 +2,7 @@
 /// The reference requester's configuration: what to back up and how to react to failures. The defaults
 /// follow the documentation (D21: wait ten minutes, retry up to three times); every knob can be set to a
 /// wrong value on purpose so the conformance checker's requester rules can be exercised.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,15 @@
 #include "vssfault/vss/types.h"
 
 namespace vssfault::requester {
+
+/// Deliberately broken variants of the reference requester, FOR TESTING THE PROPERTIES ONLY
+/// (properties/negative, docs/properties.md), each checked at exactly one place. Never set in
+/// production scenarios. (A retry delay below ten minutes or more than three retries are ordinary
+/// Policy values: the deliberate misconfigurations the conformance checker reports.)
+namespace broken {
+/// reference_requester.cpp (ReferenceRequester::Backup): failures without retry guidance are retried too.
+inline constexpr std::uint32_t kRetryUnguided = 1u << 0;
+}  // namespace broken
 
 struct Policy {
   /// The client application name given to CreateVssBackupComponents; VSS tracks retry guidance per client.
@@ -40,6 +50,9 @@ struct Policy {
   /// Deliberate misconfiguration switch: false skips AbortBackup when a backup stops early, which the
   /// documentation requires after StartSnapshotSet [ABRT][AB].
   bool abort_on_failure = true;
+
+  /// Test-only broken variants (requester::broken flags); 0 in every real run.
+  std::uint32_t broken = 0;
 };
 
 /// One component to back up.

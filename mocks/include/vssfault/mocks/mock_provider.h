@@ -4,9 +4,10 @@
 /// against the documented codes (translating unexpected ones to VSS_E_UNEXPECTED_PROVIDER_ERROR and
 /// logging them [S4]) exactly as for a user's own provider.
 ///
-/// The constructor installs ideal defaults (InstallIdealDefaults): the behaviour of vss::IdealProvider —
-/// every method returns S_OK at once, the provider supports the volumes given (all when none are given),
-/// GetTargetLuns maps every LUN to itself. A NiceMock<MockProvider> is therefore an ideal provider and a
+/// A new mock behaves ideally, like vss::IdealProvider — every method returns S_OK at once, the provider
+/// supports the volumes given (all when none are given), GetTargetLuns maps every LUN to itself. (The
+/// constructor installs ON_CALLs only for the three methods with out-parameters: the others' S_OK is
+/// GoogleMock's own default for HResult.) A NiceMock<MockProvider> is therefore an ideal provider and a
 /// StrictMock<MockProvider> needs an EXPECT_CALL per call (whose default action is the ideal one).
 #include <cstdint>
 #include <set>

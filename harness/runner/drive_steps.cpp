@@ -1,0 +1,44 @@
+// The `steps` driver: the scenario's calls and clock advances, in order, each call's HRESULT compared with
+// its `expect`. A step that differs is a mismatch and the steps go on (later ones may explain it).
+#include <stdexcept>
+
+#include "drivers.h"
+#include "step_calls.h"
+
+namespace vssfault::runner::detail {
+
+DriverResult drive_steps(World& w) {
+  DriverResult out;
+  StepRun run{w, out, nullptr};
+  const auto& table = step_table();
+  std::size_t number = 0;
+  for (const auto& step : w.scn.driver.steps) {
+    ++number;
+    if (!w.guard.check()) break;
+    if (step.kind == scenario::Step::Kind::kAdvance) {
+      run_for(w, step.advance.value);
+      continue;
+    }
+    const auto fn = table.find(step.call.value);
+    if (fn == table.end()) throw std::logic_error("the runner has no implementation of call " + step.call.value);
+    const HResult got = fn->second(run, step);
+    const std::string label = "step " + std::to_string(number) + " (" + step.call.value + ")";
+    out.result = got;
+    out.result_from = label;
+    const auto& expected = step.expect.value;
+    if (expected && *expected != got) {
+      out.step_mismatches.push_back(Mismatch{label + " result", expected->name(), got.name(),
+                                             step.expect.mark.to_string(),
+                                             static_cast<long>(w.trace.size()) - 1});
+    }
+  }
+  if (run.bc && !run.released) {
+    // The end of the run releases the object (BackupShutdown on release, D19); GetFailure first.
+    read_component_failures(w, *run.bc, out);
+    run.bc->Release();
+  }
+  if (!run.bc) out.components_unread_reason = "not read: no step made a requester object";
+  return out;
+}
+
+}  // namespace vssfault::runner::detail
