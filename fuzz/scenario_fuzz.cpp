@@ -6,7 +6,8 @@
 //   (messages quote user text, cut to a bounded length, never in the middle of a character);
 // - diagnostics are bounded by the error limit plus the one "too many errors" line;
 // - a valid scenario round-trips: its `show` text loads to an equal scenario and prints the same text;
-// - a run of it ends with an outcome (any exception inside it is contained by the runner).
+// - two runs of it end with the same outcome and trace hash (any exception inside a run is the
+//   runner's to contain: one escaping aborts the fuzzer).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -88,11 +89,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (scenario::to_yaml(*again.scenario) != shown) fail("show output is not stable", text, shown);
 
 #ifdef VSSFAULT_FUZZ_RUN
+  // Small bounds keep one input fast; a run that reaches them ends as an error, which is fine here.
   runner::RunOptions options;
   options.limits.max_virtual_time = Duration::days(30);
   options.limits.max_events = 20'000;
-  const runner::ScenarioResult result = runner::run_scenario(*r.scenario, options);
-  (void)result;
+  options.limits.max_trace_records = 20'000;
+  const runner::ScenarioResult first = runner::run_scenario(*r.scenario, options);
+  const runner::ScenarioResult second = runner::run_scenario(*r.scenario, options);
+  if (first.trace_hash != second.trace_hash || first.outcome != second.outcome) {
+    fail("two runs of the same scenario and seed differ", text, first.trace.text() + "\n---\n" + second.trace.text());
+  }
 #endif
   return 0;
 }

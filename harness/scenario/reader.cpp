@@ -203,13 +203,8 @@ std::string describe(const YAML::Node& n) {
   switch (scalar_kind(n)) {
     case ScalarKind::kNull: return "null";
     case ScalarKind::kBool: return "the boolean " + n.Scalar();
-<<<<<<< Updated upstream
-    case ScalarKind::kInt: return "the integer " + n.Scalar();
-    case ScalarKind::kFloat: return "the number " + n.Scalar();
-=======
     case ScalarKind::kInt: return "the integer " + msg::excerpt(n.Scalar());
     case ScalarKind::kFloat: return "the number " + msg::excerpt(n.Scalar());
->>>>>>> Stashed changes
     case ScalarKind::kString: return "the string '" + msg::excerpt(n.Scalar()) + "'";
   }
   return "a value";

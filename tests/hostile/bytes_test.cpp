@@ -98,18 +98,21 @@ TEST(HostileBytes, AnUnterminatedQuotedKeyIsReportedToo) {
 }
 
 TEST(HostileBytes, LongTextKeepsErrorsShort) {
-  // A 1,000-character unknown key (YAML allows no longer plain key) and a 500 kB value: messages
-  // quote 60 characters of each.
+  // A 1,000-character unknown key (YAML allows no longer plain key) and values of 500 and 200 kB:
+  // messages quote 60 characters of each.
   TempDir dir;
   const std::string key(1'000, 'k');
-  const std::string path = dir.file("long.yaml", "name: n\n" + key + ": 1\nseed: " + std::string(500'000, '7') + "\n");
-  const std::string k60(60, 'k');
+  const std::string path = dir.file("long.yaml", "name: n\n" + key + ": 1\nseed: " + std::string(500'000, '7') +
+                                                    "\ndescription: " + std::string(200'000, '5') + "\n");
+  const std::string k60(60, 'k'), fives = std::string(60, '5') + "...";
   expect_run({"check", path},
              check_output({path + ":2:1: error: unknown key '" + k60 + "...' in scenario (expected one of: name, "
                                   "description, seed, documents, volumes, writers, providers, jobs, settings, faults, "
                                   "driver, expect)",
                            path + ":3:7: error: seed: " + std::string(60, '7') + "... is out of range (expected an "
-                                  "integer from 0 to 18446744073709551615)"}));
+                                  "integer from 0 to 18446744073709551615)",
+                           path + ":4:14: error: description: expected a string, found the integer " + fives +
+                               " (write \"" + fives + "\" to make it a string)"}));
 }
 
 }  // namespace

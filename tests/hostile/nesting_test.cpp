@@ -47,7 +47,7 @@ TEST(HostileNesting, TheDepthFlagStopsAtYamlCppsLimit) {
   TempDir dir;
   const std::string path = dir.file("ok.yaml", "name: ok\n");
   expect_run({"check", "--max-depth", "501", path}, "",
-             2, "--max-depth: Value 501 not in range 1 to 500\nRun with --help for more information.\n");
+             2, "--max-depth: 501 is more than 500\nRun with --help for more information.\n");
 }
 
 }  // namespace

@@ -42,6 +42,22 @@ TEST(HostileSize, TheLimitIsExactAndRaisedByAFlag) {
   expect_run({"check", "--max-file-size", "1048577", over}, check_output({}), 0);
 }
 
+TEST(HostileSize, LimitFlagsRefuseValuesThatWouldWrapOrDisable) {
+  // Left to CLI11, "-5" and a number past 64 bits both became huge unsigned limits.
+  TempDir dir;
+  const std::string path = dir.file("ok.yaml", "name: ok\n");
+  const std::string usage = "\nRun with --help for more information.\n";
+  expect_run({"check", "--max-file-size", "-5", path}, "", 2,
+             "--max-file-size: expected a whole number from 1 to 18446744073709551615, found '-5'" + usage);
+  expect_run({"check", "--max-nodes", "18446744073709551616", path}, "", 2,
+             "--max-nodes: 18446744073709551616 is more than 18446744073709551615" + usage);
+  expect_run({"show", "--max-items", "0", path}, "", 2,
+             "--max-items: expected a whole number from 1 to 18446744073709551615, found 0" + usage);
+  expect_run({"check", "--max-errors", "1e3", path}, "", 2,
+             "--max-errors: expected a whole number from 1 to 18446744073709551615, found '1e3'" + usage);
+  expect_run({"check", "--max-nodes", "18446744073709551615", path}, check_output({}), 0);
+}
+
 TEST(HostileSize, DefaultsCopiedIntoEveryProviderCountAgainstTheLimit) {
   // 400 volumes of 1,000 bytes and 2,000 providers without `volumes`, each of which defaults to all
   // of them: a 0.4 MB file that would hold 800 MB of copies.
