@@ -221,6 +221,36 @@ TEST_F(Abort, OnAbortReturningFalseKeepsStateAndRecordsCode) {
   EXPECT_EQ(st.failure, hr::VSS_E_WRITERERROR_RETRYABLE);
 }
 
+// D7: inside the freeze window (after Freeze, before Thaw), a writer that had not failed and fails
+// OnAbort without setting a code is FAILED_AT_FREEZE with VSS_E_WRITERERROR_NONRETRYABLE.
+TEST_F(Abort, OnAbortFailingInsideTheFreezeWindowIsFailedAtFreezeNonRetryable) {
+  TestWriter w(sys, "W");
+  w.on(WriterEvent::kAbort, [](TestWriter&) { return false; });
+  provider->codes[ProviderMethod::kCommitSnapshots] = hr::VSS_E_PROVIDER_VETO;
+  auto r = Prepared();
+  EXPECT_EQ(Snapshot(r), hr::VSS_E_PROVIDER_VETO);
+  ASSERT_EQ(w.count(WriterEvent::kAbort), 1u);
+  EXPECT_EQ(w.count(WriterEvent::kThaw), 0u);
+  const WriterStatus st = StatusOf(r, "W");
+  EXPECT_EQ(st.state, WriterState::kFailedAtFreeze);
+  EXPECT_EQ(st.failure, hr::VSS_E_WRITERERROR_NONRETRYABLE);
+}
+
+// D7: the code OnAbort sets inside the freeze window is the one recorded with FAILED_AT_FREEZE.
+TEST_F(Abort, OnAbortFailingInsideTheFreezeWindowKeepsTheCodeItSet) {
+  TestWriter w(sys, "W");
+  w.on(WriterEvent::kAbort, [](TestWriter& self) {
+    self.SetWriterFailure(hr::VSS_E_WRITERERROR_RETRYABLE);
+    return false;
+  });
+  provider->codes[ProviderMethod::kCommitSnapshots] = hr::VSS_E_PROVIDER_VETO;
+  auto r = Prepared();
+  EXPECT_EQ(Snapshot(r), hr::VSS_E_PROVIDER_VETO);
+  const WriterStatus st = StatusOf(r, "W");
+  EXPECT_EQ(st.state, WriterState::kFailedAtFreeze);
+  EXPECT_EQ(st.failure, hr::VSS_E_WRITERERROR_RETRYABLE);
+}
+
 // [BSD][ONBS]: BackupShutdown on release, with the set id when a shadow copy was made…
 TEST_F(BackupShutdown, DeliveredOnReleaseWithTheSnapshotSetId) {
   TestWriter w(sys, "W");
