@@ -13,7 +13,7 @@ using mocks::VssPoint;
 using requester::Outcome;
 using vss::ProviderMethod;
 
-requester::Policy Once() {
+requester::Policy OneAttempt() {
   requester::Policy p;
   p.retry = false;
   return p;
@@ -24,7 +24,7 @@ requester::Policy Once() {
 TEST(ProviderInjectorTest, UnexpectedCodeIsTranslatedAndLogged) {
   Bench bench;
   bench.Plan({{}, {ProviderFaultAt(ProviderMethod::kCommitSnapshots, ProviderAction::Return(hr::E_FAIL))}, {}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   EXPECT_EQ(result.final_step, "DoSnapshotSet");
   EXPECT_EQ(result.final_hr, hr::VSS_E_UNEXPECTED_PROVIDER_ERROR);
   EXPECT_TRUE(result.attempts.front().aborted) << "[ABRT]: call AbortBackup after a DoSnapshotSet failure";
@@ -45,7 +45,7 @@ TEST(ProviderInjectorTest, UnexpectedCodeFromAbortSnapshotsIsNotTranslated) {
               {ProviderFaultAt(ProviderMethod::kCommitSnapshots, ProviderAction::Return(hr::VSS_E_INSUFFICIENT_STORAGE)),
                ProviderFaultAt(ProviderMethod::kAbortSnapshots, ProviderAction::Return(hr::E_FAIL))},
               {}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   EXPECT_EQ(result.final_hr, hr::VSS_E_INSUFFICIENT_STORAGE);
   EXPECT_EQ(bench.injector->fired("vss.provider.P.AbortSnapshots"), 1u);
 }
@@ -55,7 +55,7 @@ TEST(ProviderInjectorTest, UnexpectedCodeFromAbortSnapshotsIsNotTranslated) {
 TEST(ProviderInjectorTest, VetoWithoutLogIsAViolation) {
   Bench bench;
   bench.Plan({{}, {ProviderFaultAt(ProviderMethod::kPreCommitSnapshots, ProviderAction::Return(hr::VSS_E_PROVIDER_VETO))}, {}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   EXPECT_EQ(result.final_hr, hr::VSS_E_PROVIDER_VETO);
   EXPECT_EQ(bench.conformance().count(vss::rules::kProviderVetoWithoutLog), 1u);
 }
@@ -65,7 +65,7 @@ TEST(ProviderInjectorTest, VetoWithLogIsConformant) {
   ProviderAction veto = ProviderAction::Return(hr::VSS_E_PROVIDER_VETO);
   veto.log = true;
   bench.Plan({{}, {ProviderFaultAt(ProviderMethod::kPreCommitSnapshots, veto)}, {}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   EXPECT_EQ(result.final_hr, hr::VSS_E_PROVIDER_VETO);
   EXPECT_EQ(bench.conformance().count(vss::rules::kProviderVetoWithoutLog), 0u);
   const auto entries = bench.world.system.event_log().from("P");
@@ -79,7 +79,7 @@ TEST(ProviderInjectorTest, VetoWithLogIsConformant) {
 TEST(ProviderInjectorTest, LoggingDuringCommitIsLoggingWhileFrozen) {
   Bench bench;
   bench.Plan({{}, {ProviderFaultAt(ProviderMethod::kCommitSnapshots, ProviderAction::LogEvent(hr::E_OUTOFMEMORY))}, {}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   EXPECT_EQ(result.outcome, Outcome::kSucceeded) << "the commit itself succeeded";
   const auto entries = bench.world.system.event_log().from("P");
   ASSERT_EQ(entries.size(), 1u);
@@ -92,7 +92,7 @@ TEST(ProviderInjectorTest, LoggingDuringCommitIsLoggingWhileFrozen) {
 TEST(ProviderInjectorTest, SlowCommitExceedsTheHoldWindow) {
   Bench bench;
   bench.Plan({{}, {ProviderFaultAt(ProviderMethod::kCommitSnapshots, ProviderAction::TakeTime(Duration::seconds(11)))}, {}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   EXPECT_EQ(result.final_step, "DoSnapshotSet");
   EXPECT_EQ(result.final_hr, hr::VSS_E_HOLD_WRITES_TIMEOUT);
   EXPECT_TRUE(bench.world.system.snapshots().empty()) << "no partial commit [S4]";
@@ -103,7 +103,7 @@ TEST(ProviderInjectorTest, BeginPrepareFailureSurfacesFromAddToSnapshotSet) {
   Bench bench;
   bench.Plan({{}, {ProviderFaultAt(ProviderMethod::kBeginPrepareSnapshot,
                                    ProviderAction::Return(hr::VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER))}, {}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   EXPECT_EQ(result.final_step, "AddToSnapshotSet");
   EXPECT_EQ(result.final_hr, hr::VSS_E_VOLUME_NOT_SUPPORTED_BY_PROVIDER);
   EXPECT_TRUE(result.attempts.front().aborted) << "[AB]: AbortBackup after StartSnapshotSet";
@@ -128,7 +128,7 @@ TEST(VssHookInjectorTest, WriterStatusNotAvailable) {
   Bench bench;
   bench.Plan({{}, {}, {VssFault{VssPoint::kWriterStatus, "W", HitSelector::nth(1),
                                 hr::VSS_E_WRITER_STATUS_NOT_AVAILABLE, "hooks.yaml:4:5"}}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   ASSERT_FALSE(result.attempts[0].statuses.empty());
   EXPECT_EQ(result.attempts[0].statuses[0].failure, hr::VSS_E_WRITER_STATUS_NOT_AVAILABLE);
   EXPECT_EQ(result.final_hr, hr::VSS_E_WRITER_STATUS_NOT_AVAILABLE);
@@ -139,7 +139,7 @@ TEST(VssHookInjectorTest, AsyncResultReplaced) {
   Bench bench;
   bench.Plan({{}, {}, {VssFault{VssPoint::kAsyncResult, "PrepareForBackup", HitSelector::every(),
                                 hr::VSS_E_UNEXPECTED, "hooks.yaml:5:5"}}});
-  const auto result = bench.Backup(Once());
+  const auto result = bench.Backup(OneAttempt());
   EXPECT_EQ(result.final_step, "PrepareForBackup");
   EXPECT_EQ(result.final_hr, hr::VSS_E_UNEXPECTED);
   EXPECT_EQ(result.outcome, Outcome::kGaveUp);

@@ -14,7 +14,7 @@ namespace {
 // The key-like tokens of §0.2's tables and lists: upper-case words in table cells ("S1", "KB915331",
 // "JC / JCO") and the bullet keys ("- WSVSS: ...", "- KB915331, ...").
 std::set<std::string> keys_in_spec() {
-  const auto text = test::read_text(test::semantics_path());
+  const auto text = ::vssfault::test::read_text(::vssfault::test::semantics_path());
   EXPECT_TRUE(text.has_value());
   if (!text) return {};
   const std::size_t begin = text->find("### 0.2");
