@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "break_variants.h"
 #include "command.h"
 #include "limit_flags.h"
+#include "timeline_output.h"
 #include "vssfault/runner/atomic_file.h"
 #include "vssfault/runner/paths.h"
 #include "vssfault/runner/report_text.h"
@@ -36,6 +38,8 @@ struct RunCommandOptions {
   std::optional<std::uint64_t> max_events;
   std::optional<std::uint64_t> max_trace_records;
   scenario::Limits load_limits;
+  TimelineOutput timeline;
+  std::string break_variant;  ///< hidden, test-only (break_variants.h)
 };
 
 bool glob_matches(const std::string& pattern, const std::string& text) {
@@ -57,10 +61,19 @@ runner::ScenarioResult path_error(const std::string& message) {
   return r;
 }
 
-int run(const RunCommandOptions& o) {
+int run(RunCommandOptions& o) {
   runner::RunOptions options;
   options.seed = o.seed;
   options.load_limits = o.load_limits;
+  if (!o.break_variant.empty()) {
+    const BreakVariant* v = find_break_variant(o.break_variant);
+    if (v == nullptr) {
+      std::cerr << "vssfault run: --break '" << o.break_variant << "': no such variant; expected one of "
+                << break_variant_names() << "\n";
+      return kExitBadInput;
+    }
+    options.broken = v->model;
+  }
   if (!o.max_virtual_time.empty()) {
     const DurationParse parsed = parse_duration(o.max_virtual_time);
     if (!parsed.value) {
@@ -85,10 +98,21 @@ int run(const RunCommandOptions& o) {
     results.push_back(path_error(e));
     std::cout << runner::result_line(results.back()) << "\n" << runner::result_details(results.back());
   }
+  std::vector<std::string> chosen;
   std::size_t position = 0;
   for (const auto& file : collected.files) {
     if (!selected(o, file)) continue;
     if (shard.shard && !shard.shard->owns(position++)) continue;
+    chosen.push_back(file);
+  }
+  if (o.timeline.enabled()) {
+    if (const std::string error = o.timeline.plan(chosen.size()); !error.empty()) {
+      std::cerr << "vssfault run: " << error << "\n";
+      return kExitBadInput;
+    }
+  }
+  int timeline_exit = kExitOk;
+  for (const auto& file : chosen) {
     runner::ScenarioResult r =
         o.check_determinism ? runner::run_file_twice(file, options) : runner::run_file(file, options);
     std::cout << runner::result_line(r) << "\n" << runner::result_details(r);
@@ -96,6 +120,12 @@ int run(const RunCommandOptions& o) {
       std::cout << "  trace (" << r.trace.size() << " records):\n" << runner::trace_listing(r.trace, "    ");
     }
     std::cout.flush();
+    if (o.timeline.enabled() && r.outcome != runner::Outcome::kInvalid) {
+      if (const std::string error = o.timeline.write(r); !error.empty()) {
+        std::cerr << "vssfault run: " << error << "\n";
+        timeline_exit = kExitBadInput;
+      }
+    }
     r.trace.clear();  // the reports do not need it; a directory of long runs would
     results.push_back(std::move(r));
   }
@@ -106,7 +136,7 @@ int run(const RunCommandOptions& o) {
   if (!ran.empty()) std::cout << runner::fingerprint_line(ran) << "\n";
   std::cout << runner::summary_line(results) << "\n";
 
-  int exit_code = kExitOk;
+  int exit_code = timeline_exit;
   for (const auto& r : results) {
     if (r.outcome == runner::Outcome::kInvalid) exit_code = kExitBadInput;
     if ((r.outcome == runner::Outcome::kFailed || r.outcome == runner::Outcome::kError) && exit_code == kExitOk) {
@@ -130,6 +160,8 @@ const Registration kRegistration{
       auto o = std::make_shared<RunCommandOptions>();
       sub.add_option("PATH", o->paths, "Scenario files or directories")->required();
       sub.add_option("--seed", o->seed, "Run with this seed instead of each scenario's own");
+      // Hidden (group ""): a deliberately broken model, for replaying `vssfault explore --break` files.
+      sub.add_option("--break", o->break_variant, "Test only: run a broken model variant")->group("");
       sub.add_option("--filter", o->filter, "Only scenarios whose file path or name matches this glob");
       sub.add_flag("--trace", o->trace, "Print every scenario's whole trace");
       sub.add_option("--junit", o->junit, "Write a JUnit XML report to this file");
@@ -144,6 +176,10 @@ const Registration kRegistration{
       sub.add_option("--max-trace-records", o->max_trace_records,
                      "Stop a scenario after this many trace records (default 2000000)")
           ->group("Limits");
+      sub.add_option("--timeline", o->timeline.path,
+                     "Write each scenario's timeline to this file (one scenario) or directory (one file each)");
+      sub.add_option("--timeline-format", o->timeline.format, "html (default; self-contained page) or mermaid")
+          ->check(CLI::IsMember({"html", "mermaid"}));
       add_limit_flags(sub, o->load_limits);
       return [o] { return run(*o); };
     }};

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "convert.h"
+#include "vssfault/bits/diagnosis.h"
 
 namespace vssfault::runner::detail {
 namespace {
@@ -221,6 +222,11 @@ class Checker {
               je.error_count->mark, index);
     }
     if (je.callbacks) check_callbacks(who, *job, *je.callbacks);
+    if (je.diagnosis) {
+      // [S5]: from GetType, GetError and GetReplyProgress, as a requester would.
+      const std::string_view got = bits::to_string(bits::diagnose_upload_reply(*job));
+      compare(who + "diagnosis", std::string(to_name(je.diagnosis->value)), std::string(got), je.diagnosis->mark, index);
+    }
   }
 
   void check_callbacks(const std::string& who, const bits::Job& job, const scenario::CallbackCounts& c) {

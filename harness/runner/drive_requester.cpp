@@ -34,6 +34,7 @@ DriverResult drive_reference_requester(World& w) {
   policy.backup_type = to_vss(sp.backup_type.value);
   policy.accept_vetoes = sp.accept_vetoes.value;
   policy.abort_on_failure = sp.abort_on_failure.value;
+  policy.broken = w.broken.requester;  // test-only (RunOptions::broken)
 
   requester::ReferenceRequester reference(*w.system, policy);
   const requester::BackupResult backup = reference.Backup({volumes_of(w), {}});

@@ -9,7 +9,7 @@ namespace vssfault::runner::detail {
 
 DriverResult drive_steps(World& w) {
   DriverResult out;
-  StepRun run{w, out, nullptr};
+  StepRun run{w, out, {}, {}, nullptr};
   const auto& table = step_table();
   std::size_t number = 0;
   for (const auto& step : w.scn.driver.steps) {
@@ -22,7 +22,11 @@ DriverResult drive_steps(World& w) {
     const auto fn = table.find(step.call.value);
     if (fn == table.end()) throw std::logic_error("the runner has no implementation of call " + step.call.value);
     const HResult got = fn->second(run, step);
-    const std::string label = "step " + std::to_string(number) + " (" + step.call.value + ")";
+    std::string label = "step " + std::to_string(number) + " (" + step.call.value;
+    if (!step.requester.value.empty() && step.requester.value != scenario::kDefaultRequester) {
+      label += " on requester '" + step.requester.value + "'";
+    }
+    label += ")";
     out.result = got;
     out.result_from = label;
     const auto& expected = step.expect.value;
@@ -32,12 +36,16 @@ DriverResult drive_steps(World& w) {
                                              static_cast<long>(w.trace.size()) - 1});
     }
   }
-  if (run.bc && !run.released) {
-    // The end of the run releases the object (BackupShutdown on release, D19); GetFailure first.
-    read_component_failures(w, *run.bc, out);
-    run.bc->Release();
+  // The end of the run releases every object still held, in creation order (BackupShutdown on release,
+  // D19); GetFailure first, on the first object.
+  for (const auto& name : run.created) {
+    RequesterObject& object = run.requesters.find(name)->second;
+    if (object.released) continue;
+    if (&object == run.first()) read_component_failures(w, *object.bc, out);
+    object.released = true;
+    object.bc->Release();
   }
-  if (!run.bc) out.components_unread_reason = "not read: no step made a requester object";
+  if (run.created.empty()) out.components_unread_reason = "not read: no step made a requester object";
   return out;
 }
 

@@ -58,6 +58,7 @@ bits::FaultPoint point_of(scenario::TransferPoint p) {
     case scenario::TransferPoint::kConnect: return bits::FaultPoint::kConnect;
     case scenario::TransferPoint::kTransfer: return bits::FaultPoint::kTransfer;
     case scenario::TransferPoint::kReply: return bits::FaultPoint::kServerReply;
+    case scenario::TransferPoint::kReplyTransfer: return bits::FaultPoint::kReplyTransfer;
   }
   return bits::FaultPoint::kConnect;
 }
@@ -67,6 +68,7 @@ bits::FaultAction failing_action(scenario::TransferPoint p) {
     case scenario::TransferPoint::kConnect: return bits::FaultAction::kFailConnect;
     case scenario::TransferPoint::kTransfer: return bits::FaultAction::kFailAfterBytes;
     case scenario::TransferPoint::kReply: return bits::FaultAction::kServerApplicationFailure;
+    case scenario::TransferPoint::kReplyTransfer: return bits::FaultAction::kFailAfterBytes;
   }
   return bits::FaultAction::kFailConnect;
 }
@@ -77,7 +79,12 @@ void add_bits_fault(FaultPlans& plans, const scenario::Fault& f, const scenario:
   out.point = point_of(b.point.value);
   out.when = f.hit.value.selector();
   out.origin = f.mark.to_string();
-  out.nature = b.severity.value == scenario::Severity::kFatal ? bits::Nature::kFatal : bits::Nature::kTransient;
+  out.bytes = b.bytes.value;
+  switch (b.severity.value) {
+    case scenario::Severity::kDocumented: out.nature = bits::Nature::kDocumented; break;
+    case scenario::Severity::kTransient: out.nature = bits::Nature::kTransient; break;
+    case scenario::Severity::kFatal: out.nature = bits::Nature::kFatal; break;
+  }
   Duration failure_delay{};
   if (b.code) {
     out.code = b.code->value;

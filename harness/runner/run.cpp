@@ -28,6 +28,8 @@ void finish(ScenarioResult& r, detail::World& w) {
   r.virtual_time = w.clock.now();
   r.trace_hash = w.trace.hash();
   r.trace = std::move(w.trace);
+  for (const auto& writer : w.writers)
+    r.final_writer_states.emplace_back(vss::writer_state_name(writer->status().state));
 }
 
 /// A fault the injectors cannot carry out, at the fault's position: the problem texts name the plan entry
@@ -46,7 +48,7 @@ std::string plan_problem_message(const scenario::Scenario& s, const std::string&
 
 /// Builds, drives and checks; any exception leaves with whatever the world had traced so far in `r`.
 void run_world(const scenario::Scenario& s, const RunOptions& options, ScenarioResult& r) {
-  detail::World w(s, r.seed, options.limits);
+  detail::World w(s, r.seed, options.limits, options.broken);
   if (!w.plan_problems.empty()) {
     r.outcome = Outcome::kInvalid;
     for (const auto& p : w.plan_problems) r.messages.push_back(plan_problem_message(s, p));

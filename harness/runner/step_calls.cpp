@@ -40,10 +40,16 @@ bits::Job& job(StepRun& r, const scenario::Step& s) {
 }
 
 StepFn requester_call(HResult (*fn)(StepRun&, BC&, const scenario::Step&)) {
-  return [fn](StepRun& r, const scenario::Step& s) { return fn(r, r.requester(), s); };
+  return [fn](StepRun& r, const scenario::Step& s) {
+    r.current = &r.object(s);
+    return fn(r, *r.current->bc, s);
+  };
 }
 StepFn async_call(HResult (BC::*method)(std::shared_ptr<vss::Async>*)) {
-  return [method](StepRun& r, const scenario::Step&) { return run_async(r.requester(), method); };
+  return [method](StepRun& r, const scenario::Step& s) {
+    r.current = &r.object(s);
+    return run_async(*r.current->bc, method);
+  };
 }
 StepFn job_call(HResult (*fn)(StepRun&, bits::Job&, const scenario::Step&)) {
   return [fn](StepRun& r, const scenario::Step& s) { return fn(r, job(r, s), s); };
@@ -57,7 +63,7 @@ std::map<std::string_view, StepFn> build() {
   t["InitializeForRestore"] = requester_call([](StepRun& r, BC& bc, const scenario::Step&) {
     // The model does not parse the Backup Components Document; any non-empty text stands for it.
     const HResult result = bc.InitializeForRestore("<BACKUP_COMPONENTS/>");
-    if (result == hr::S_OK) r.restore = true;
+    if (result == hr::S_OK) r.current->restore = true;
     return result;
   });
   t["SetContext"] = requester_call([](StepRun&, BC& bc, const scenario::Step& s) {
@@ -69,7 +75,7 @@ std::map<std::string_view, StepFn> build() {
   });
   t["GatherWriterMetadata"] = async_call(&BC::GatherWriterMetadata);
   t["AddComponent"] = requester_call([](StepRun& r, BC& bc, const scenario::Step& s) {
-    if (r.restore) {
+    if (r.current->restore) {
       return bc.SetSelectedForRestore(writer_id(s), vss::ComponentType::kFileGroup, "", text(s, "component"), true);
     }
     return bc.AddComponent(instance_id(r, s), writer_id(s), vss::ComponentType::kFileGroup, "",
@@ -88,6 +94,20 @@ std::map<std::string_view, StepFn> build() {
   t["PrepareForBackup"] = async_call(&BC::PrepareForBackup);
   t["DoSnapshotSet"] = async_call(&BC::DoSnapshotSet);
   t["GatherWriterStatus"] = async_call(&BC::GatherWriterStatus);
+  t["GetFailure"] = requester_call([](StepRun&, BC& bc, const scenario::Step& s) {
+    vss::Component* component = nullptr;
+    const HResult found = bc.GetComponent(writer_id(s), "", text(s, "component"), &component);
+    if (found != hr::S_OK || component == nullptr) return found;
+    // [S1]: every out-parameter is required; `null_argument` passes NULL for one of them.
+    const std::string& null = text(s, "null_argument");
+    HResult failure;
+    HResult application;
+    std::string message;
+    std::uint32_t reserved = 0;
+    return component->GetFailure(null == "phr" ? nullptr : &failure, null == "phrApplication" ? nullptr : &application,
+                                 null == "pbstrApplicationMessage" ? nullptr : &message,
+                                 null == "pdwReserved" ? nullptr : &reserved);
+  });
   t["SetBackupSucceeded"] = requester_call([](StepRun& r, BC& bc, const scenario::Step& s) {
     return bc.SetBackupSucceeded(instance_id(r, s), writer_id(s), vss::ComponentType::kFileGroup, "",
                                  text(s, "component"), get<bool>(s, "succeeded"));
@@ -98,10 +118,13 @@ std::map<std::string_view, StepFn> build() {
   t["PostRestore"] = async_call(&BC::PostRestore);
   t["Release"] = requester_call([](StepRun& r, BC& bc, const scenario::Step&) {
     // What GetFailure says is gone with the object: read it first.
-    if (!r.released) read_component_failures(r.w, bc, r.out);
-    r.released = true;
+    if (!r.current->released && r.current == r.first()) read_component_failures(r.w, bc, r.out);
+    r.current->released = true;
     return bc.Release();
   });
+  t["UnregisterProvider"] = [](StepRun& r, const scenario::Step& s) {
+    return r.w.system->UnregisterProvider(vss::VssId::named(text(s, "provider")));
+  };
 
   t["Resume"] = job_call([](StepRun&, bits::Job& j, const scenario::Step&) { return j.Resume(); });
   t["Suspend"] = job_call([](StepRun&, bits::Job& j, const scenario::Step&) { return j.Suspend(); });
@@ -152,9 +175,20 @@ std::map<std::string_view, StepFn> build() {
 
 }  // namespace
 
-vss::BackupComponents& StepRun::requester() {
-  if (!bc) bc = w.system->CreateVssBackupComponents("scenario-steps");
-  return *bc;
+RequesterObject& StepRun::object(const scenario::Step& s) {
+  const std::string& name = s.requester.value;
+  auto it = requesters.find(name);
+  if (it == requesters.end()) {
+    // Each object is its own requester application (retry guidance is tracked per client [S1][DSS]).
+    const std::string client = name == scenario::kDefaultRequester ? "scenario-steps" : "scenario-steps:" + name;
+    it = requesters.emplace(name, RequesterObject{w.system->CreateVssBackupComponents(client), false, false}).first;
+    created.push_back(name);
+  }
+  return it->second;
+}
+
+const RequesterObject* StepRun::first() const {
+  return created.empty() ? nullptr : &requesters.find(created.front())->second;
 }
 
 const std::map<std::string_view, StepFn>& step_table() {

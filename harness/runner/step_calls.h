@@ -5,23 +5,36 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "drivers.h"
 
 namespace vssfault::runner::detail {
 
-/// What the steps share: the world, the requester object (made at the first requester call) and
-/// whether it was initialized for a restore (then AddComponent selects the component for restore,
+/// One requester object of the steps (a step's `requester` names it): made at the first call naming it,
+/// and whether it was initialized for a restore (then AddComponent selects the component for restore,
 /// SetSelectedForRestore [OPR], the table having no call of its own for it).
-struct StepRun {
-  World& w;
-  DriverResult& out;
+struct RequesterObject {
   std::shared_ptr<vss::BackupComponents> bc;
   bool restore = false;
   bool released = false;
+};
 
-  vss::BackupComponents& requester();
+/// What the steps share: the world, the requester objects by name (and in creation order), and the one
+/// the current requester call is made on.
+struct StepRun {
+  World& w;
+  DriverResult& out;
+  std::map<std::string, RequesterObject, std::less<>> requesters;
+  std::vector<std::string> created;  ///< names in creation order
+  RequesterObject* current = nullptr;
+
+  /// The object named by the step's `requester`, made (CreateVssBackupComponents) on first use.
+  RequesterObject& object(const scenario::Step& s);
+  /// The first object the steps made: the one whose GetFailure results the expectations check.
+  const RequesterObject* first() const;
 };
 
 using StepFn = std::function<HResult(StepRun&, const scenario::Step&)>;

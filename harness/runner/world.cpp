@@ -33,12 +33,12 @@ bool needs_vss(const scenario::Scenario& s) {
   return std::any_of(s.driver.steps.begin(), s.driver.steps.end(), [](const scenario::Step& step) {
     if (step.kind != scenario::Step::Kind::kCall) return false;
     const scenario::CallSpec* spec = scenario::find_call(step.call.value);
-    return spec != nullptr && spec->target == scenario::CallTarget::kRequester;
+    return spec != nullptr && spec->target != scenario::CallTarget::kBitsJob;
   });
 }
 
-World::World(const scenario::Scenario& s, std::uint64_t seed, const Limits& limits)
-    : scn(s), rng(seed), guard(queue, clock, trace, limits), plans(build_fault_plans(s)) {
+World::World(const scenario::Scenario& s, std::uint64_t seed, const Limits& limits, const BrokenModel& broken_model)
+    : scn(s), broken(broken_model), rng(seed), guard(queue, clock, trace, limits), plans(build_fault_plans(s)) {
   plan_problems = mocks::validate(plans.vss);
   if (needs_vss(s)) build_vss();
   if (!s.jobs.empty()) build_bits();
@@ -53,9 +53,16 @@ void World::build_vss() {
   config.strict_writer_failure = st.misuse.value == scenario::MisuseMode::kStrict;
   // Every provider of the scenario is a mock (the default `system` one included), so faults can reach it.
   config.register_system_provider = false;
+  config.broken = broken.vss;  // test-only (RunOptions::broken)
   system = std::make_unique<vss::System>(clock, queue, trace, rng, config);
   system->SetHooks(&hooks);
-  for (const auto& v : scn.volumes) require_ok(system->AddVolume(v.value), "AddVolume(" + v.value + ")");
+  for (const auto& v : scn.volumes) {
+    vss::VolumeOptions options;
+    for (const auto& f : st.flush_durations) {
+      if (f.volume.value == v.value) options.flush_duration = f.duration.value;
+    }
+    require_ok(system->AddVolume(v.value, std::move(options)), "AddVolume(" + v.value + ")");
+  }
 
   vss_faults = std::make_unique<mocks::FaultInjector>(*system, rng, plans.vss);
   for (const auto& p : scn.providers) {
@@ -95,7 +102,9 @@ void World::build_bits() {
   transport = std::make_unique<bits::IdealTransport>(std::move(config));
   bits_faults = std::make_unique<mocks::BitsFaultInjector>(*transport, plans.bits, rng, trace, clock);
   delayed = std::make_unique<DelayedFailures>(*bits_faults, plans.bits_failure_delays);
-  service = std::make_unique<bits::Service>(clock, queue, trace, rng, *delayed);
+  bits::ServiceSettings settings;
+  settings.broken = broken.bits;  // test-only (RunOptions::broken)
+  service = std::make_unique<bits::Service>(clock, queue, trace, rng, *delayed, settings);
   for (const auto& j : scn.jobs) {
     const std::string who = "job " + j.name.value + ": ";
     bits::JobId id;

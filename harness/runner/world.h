@@ -32,11 +32,12 @@ using ScenarioProvider = ::testing::NiceMock<mocks::MockProvider>;
 struct World {
   /// Builds everything; throws std::runtime_error when the model refuses the world (a writer that cannot
   /// initialize). Plan problems the injectors cannot carry out are collected in `plan_problems` instead.
-  World(const scenario::Scenario& s, std::uint64_t seed, const Limits& limits);
+  World(const scenario::Scenario& s, std::uint64_t seed, const Limits& limits, const BrokenModel& broken = {});
   World(const World&) = delete;
   World& operator=(const World&) = delete;
 
   const scenario::Scenario& scn;  /// the scenario this world was built from
+  BrokenModel broken;             /// test-only broken model variants (RunOptions::broken)
   VirtualClock clock;
   EventQueue queue{clock};
   Trace trace;

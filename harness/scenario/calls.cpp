@@ -43,6 +43,11 @@ std::vector<CallSpec> build() {
       requester("PrepareForBackup", true),
       requester("DoSnapshotSet", true),
       requester("GatherWriterStatus", true),
+      // IVssComponentEx2::GetFailure [S1] on a component obtained with GetComponent; `null_argument`
+      // passes NULL for one of the four out-parameters (E_INVALIDARG).
+      requester("GetFailure", false,
+                {required("writer", ArgType::kWriter), required("component", ArgType::kComponent),
+                 choice("null_argument", {"none", "phr", "phrApplication", "pbstrApplicationMessage", "pdwReserved"})}),
       requester("SetBackupSucceeded", false,
                 {required("writer", ArgType::kWriter), required("component", ArgType::kComponent),
                  optional("succeeded", ArgType::kBool, true)}),
@@ -51,6 +56,8 @@ std::vector<CallSpec> build() {
       requester("PreRestore", true),
       requester("PostRestore", true),
       requester("Release", false),
+      // The VSS service itself: unregistering a provider unloads it (OnUnload(TRUE), D20) [OU] [PRL].
+      {"UnregisterProvider", CallTarget::kVss, false, {required("provider", ArgType::kProvider)}},
       // IBackgroundCopyJob (§6.4) on a job of the world.
       job("Resume"),
       job("Suspend"),

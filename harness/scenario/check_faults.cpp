@@ -80,7 +80,8 @@ bool check_bits(Context& ctx, const JobIndex& jobs, const Fault& f, const BitsFa
   bool forbidden = false;
   const auto found = jobs.find(b.job.value);
   const Job* job = found == jobs.end() ? nullptr : found->second;
-  if (job != nullptr && b.point.value == TransferPoint::kReply && job->type.value != JobType::kUploadReply) {
+  const bool reply = b.point.value == TransferPoint::kReply || b.point.value == TransferPoint::kReplyTransfer;
+  if (job != nullptr && reply && job->type.value != JobType::kUploadReply) {
     ctx.error(b.point.mark, msg::reply_needs_upload_reply(job->name.value, to_name(job->type.value)));
   }
   if (!b.code) return false;

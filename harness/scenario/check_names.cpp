@@ -150,6 +150,7 @@ void check_names(Context& ctx, const Scenario& s) {
   for (const auto& provider : s.providers) {
     for (const auto& vol : provider.volumes) volumes.check(ctx, "volumes", vol);
   }
+  for (const auto& f : s.settings.flush_durations) volumes.check(ctx, "flush_durations", f.volume);
   for (const auto& f : s.faults) {
     if (const auto* wf = std::get_if<WriterFault>(&f.target)) {
       if (!writers.check(ctx, "writer", wf->writer)) continue;

@@ -47,11 +47,16 @@ const std::string* text_arg(const Step& step, std::string_view name) {
   return nullptr;
 }
 
-/// The calls the steps make while they still have effect: nothing after Release, and no backup event
-/// after AbortBackup (an IVssBackupComponents is good for one backup [OBI] [ABRT]).
+/// The calls the steps make while they still have effect: a requester object's calls end at its
+/// Release, and its backup events at its AbortBackup (an IVssBackupComponents is good for one backup
+/// [OBI] [ABRT]). Each requester object (the step's `requester`) has its own life.
 std::vector<const Step*> live_calls(const Scenario& s) {
+  struct Life {
+    bool aborted = false;
+    bool released = false;
+  };
   std::vector<const Step*> out;
-  bool aborted = false;
+  std::unordered_map<std::string_view, Life> lives;
   for (const auto& step : s.driver.steps) {
     if (step.kind != Step::Kind::kCall) continue;
     const std::string& call = step.call.value;
@@ -60,12 +65,15 @@ std::vector<const Step*> live_calls(const Scenario& s) {
       out.push_back(&step);
       continue;
     }
+    Life& life = lives[step.requester.value];
+    if (life.released) continue;
     if (call == "Release") {
+      life.released = true;
       out.push_back(&step);
-      break;
+      continue;
     }
-    if (aborted && call != "AbortBackup") continue;
-    if (call == "AbortBackup") aborted = true;
+    if (life.aborted && call != "AbortBackup") continue;
+    if (call == "AbortBackup") life.aborted = true;
     out.push_back(&step);
   }
   return out;
@@ -76,12 +84,19 @@ std::vector<const Step*> live_calls(const Scenario& s) {
 class Facts {
  public:
   explicit Facts(const Scenario& s) : s(s), calls(live_calls(s)) {
-    for (const Step* st : calls) ++call_counts_[st->call.value];
+    std::unordered_set<std::string_view> requesters;
+    for (const Step* st : calls) {
+      ++call_counts_[st->call.value];
+      if (!st->requester.value.empty()) requesters.insert(st->requester.value);
+      if (st->call.value != "UnregisterProvider") continue;
+      if (const std::string* p = text_arg(*st, "provider")) ++unregisters_[*p];
+    }
+    requester_objects = requesters.size();
     for (const auto& p : s.providers) providers_.emplace(p.name.value, &p);
     for (const auto& v : s.driver.requester.volumes) requester_volumes_.insert(v.value);
     for (const auto& st : s.driver.steps) {
       const CallSpec* spec = st.kind == Step::Kind::kCall ? find_call(st.call.value) : nullptr;
-      any_requester_call = any_requester_call || (spec != nullptr && spec->target == CallTarget::kRequester);
+      any_requester_call = any_requester_call || (spec != nullptr && spec->target != CallTarget::kBitsJob);
       if (st.kind != Step::Kind::kCall || st.call.value != "Resume") continue;
       if (const std::string* job = text_arg(st, "job")) resumed_jobs_.insert(*job);
     }
@@ -89,7 +104,10 @@ class Facts {
 
   const Scenario& s;
   const std::vector<const Step*> calls;
+  /// Whether a step makes a requester call or a call on the VSS service.
   bool any_requester_call = false;
+  /// Requester objects the live calls use (each is released once: BackupShutdown).
+  std::uint64_t requester_objects = 0;
 
   /// Live calls named `name`.
   std::uint64_t count(std::string_view name) const {
@@ -101,6 +119,11 @@ class Facts {
     return it == providers_.end() ? nullptr : it->second;
   }
   bool resumed(std::string_view job) const { return resumed_jobs_.count(job) != 0; }
+  /// Live UnregisterProvider calls naming `provider`.
+  std::uint64_t unregisters(std::string_view provider) const {
+    const auto it = unregisters_.find(provider);
+    return it == unregisters_.end() ? 0 : it->second;
+  }
   /// The provider's volumes that the reference requester adds to the set (with repeats, as listed).
   std::uint64_t shared_with_requester(const Provider& p) const {
     auto it = shared_.find(&p);
@@ -139,6 +162,7 @@ class Facts {
   std::unordered_map<std::string_view, const Provider*> providers_;
   std::unordered_set<std::string_view> requester_volumes_;
   std::unordered_set<std::string_view> resumed_jobs_;
+  std::unordered_map<std::string_view, std::uint64_t> unregisters_;
   mutable std::unordered_map<const Provider*, std::uint64_t> shared_;
   mutable std::unordered_map<const Provider*, std::pair<std::uint64_t, std::uint64_t>> adds_sets_;
 };
@@ -162,6 +186,9 @@ Reach requester_writer(const Facts& facts, const WriterFault& w) {
 
 Reach requester_provider(const Facts& facts, const ProviderFault& p) {
   const Scenario& s = facts.s;
+  // The reference requester never unregisters a provider: OnUnload comes only from an UnregisterProvider
+  // step.
+  if (p.method.value == ProviderMethod::kOnUnload) return never(msg::never_fires_unload(), p.method.mark);
   const Provider* provider = facts.find_provider(p.provider.value);
   if (provider != nullptr && provider->volumes.empty()) {
     return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
@@ -203,7 +230,7 @@ Reach steps_writer(const Facts& facts, const WriterFault& w) {
       break;
     case WriterEvent::kBackupComplete: n = count("BackupComplete"), via = "BackupComplete"; break;
     // BackupShutdown comes when the requester object is released, by Release or at the end of the run.
-    case WriterEvent::kBackupShutdown: n = 1, via = "Release"; break;
+    case WriterEvent::kBackupShutdown: n = std::max<std::uint64_t>(facts.requester_objects, 1), via = "Release"; break;
     case WriterEvent::kPreRestore: n = count("PreRestore"), via = "PreRestore"; break;
     case WriterEvent::kPostRestore: n = count("PostRestore"), via = "PostRestore"; break;
   }
@@ -214,6 +241,15 @@ Reach steps_writer(const Facts& facts, const WriterFault& w) {
 Reach steps_provider(const Facts& facts, const ProviderFault& p) {
   const Provider* provider = facts.find_provider(p.provider.value);
   if (provider == nullptr) return {};
+  if (p.method.value == ProviderMethod::kOnUnload) {  // only an UnregisterProvider step unloads a provider
+    const std::uint64_t n = facts.unregisters(provider->name.value);
+    if (n == 0) {
+      return never(msg::never_fires_no_call(quoted("provider", provider->name.value), "OnUnload",
+                                            "UnregisterProvider naming it", false),
+                   p.method.mark);
+    }
+    return {false, {}, {}, n, "the steps"};
+  }
   if (provider->volumes.empty()) return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
   // Calls that can put this provider in the set: AddToSnapshotSet of one of its volumes, naming it or
   // leaving the choice to VSS.
@@ -224,7 +260,7 @@ Reach steps_provider(const Facts& facts, const ProviderFault& p) {
   if (!is_set_method(m)) {
     if (adds == 0) return never(msg::never_fires_no_call(target, method, "AddToSnapshotSet for one of its volumes", true), p.method.mark);
     if (m == ProviderMethod::kBeginPrepareSnapshot) return {false, {}, {}, adds, "the steps"};
-    return {};  // OnLoad / OnUnload: a provider can be loaded and unloaded any number of times [PRL]
+    return {};  // OnLoad: a provider can be loaded any number of times [PRL]
   }
   if (sets == 0) {
     return never(msg::never_fires_no_call(target, method, "DoSnapshotSet after AddToSnapshotSet for one of its volumes", true),

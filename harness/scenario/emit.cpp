@@ -141,6 +141,17 @@ void emit_world(Out& o, const Scenario& s) {
   o.key("hold_timeout"), o.duration(st.hold_timeout.value);
   o.key("response_timeout"), o.duration(st.response_timeout.value);
   o.key("misuse"), o.word(to_name(st.misuse.value));
+  o.key("flush_durations");
+  if (st.flush_durations.empty()) {
+    o.raw() << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+  } else {
+    o.begin_map();
+    for (const auto& f : st.flush_durations) {
+      o.raw() << YAML::Key << YAML::DoubleQuoted << f.volume.value << YAML::Value;
+      o.duration(f.duration.value);
+    }
+    o.end_map();
+  }
   o.key("event_log");
   o.begin_map();
   o.key("writers_log_failures"), o.boolean(st.event_log.writers_log_failures.value);
@@ -211,6 +222,8 @@ void emit_fault(Out& o, const Fault& f) {
       if (b->context) o.key("context"), o.word(to_name(b->context->value));
       o.key("severity"), o.word(to_name(b->severity.value));
     }
+    const TransferPoint p = b->point.value;
+    if (p == TransferPoint::kTransfer || p == TransferPoint::kReplyTransfer) o.key("bytes"), o.number(b->bytes.value);
   }
   o.end_map();
 }
@@ -256,6 +269,7 @@ void emit_driver(Out& o, const Driver& d) {
           o.key("advance"), o.duration(st.advance.value);
         } else {
           o.key("call"), o.word(st.call.value);
+          if (!st.requester.value.empty()) o.key("requester"), o.text_value(st.requester.value);
           if (!st.args.empty()) {
             o.key("args");
             o.begin_map();
@@ -358,6 +372,7 @@ void emit_expect(Out& o, const Expectations& e) {
         if (j.callbacks->job_modification) o.key("job_modification"), o.number(j.callbacks->job_modification->value);
         o.end_map();
       }
+      if (j.diagnosis) o.key("diagnosis"), o.word(to_name(j.diagnosis->value));
       o.end_map();
     }
     o.end_map();

@@ -246,10 +246,10 @@ std::string context_none_with_code() {
 }
 std::string context_needs_upload(std::string_view job, std::string_view type) {
   return "context: BG_ERROR_CONTEXT_REMOTE_APPLICATION is the server application of an upload [EC], but job '" +
-         excerpt(job) + "' is a " + s(type) + " job";
+         excerpt(job) + "' is " + (type.rfind("up", 0) == 0 ? "an " : "a ") + s(type) + " job";
 }
 std::string reply_needs_upload_reply(std::string_view job, std::string_view type) {
-  return "point: only upload-reply jobs receive a reply, but job '" + excerpt(job) + "' is a " + s(type) + " job";
+  return "point: only upload-reply jobs receive a reply, but job '" + excerpt(job) + "' is " + (type.rfind("up", 0) == 0 ? "an " : "a ") + s(type) + " job";
 }
 std::string hit_one_of() { return "hit: give exactly one of 'nth', 'first' or 'probability'"; }
 std::string needs_code(std::string_view key) {
@@ -298,6 +298,10 @@ std::string never_fires_volumes_not_added(std::string_view provider) {
          "' to the shadow copy set";
 }
 std::string never_fires_zero_failures() { return "fault can never fire: number_of_failures is 0"; }
+std::string never_fires_unload() {
+  return "fault can never fire: the reference requester never unloads a provider; OnUnload comes only from an "
+         "UnregisterProvider step (driver kind steps)";
+}
 
 std::string step_needs_one_of() { return "step: expected a 'call' or an 'advance'"; }
 std::string step_has_both() { return "step: give either 'call' or 'advance', not both"; }

@@ -104,6 +104,7 @@ std::string never_fires_probability_zero();
 std::string never_fires_no_volumes(std::string_view provider);
 std::string never_fires_volumes_not_added(std::string_view provider);
 std::string never_fires_zero_failures();
+std::string never_fires_unload();
 
 // --- driver ---
 std::string step_needs_one_of();

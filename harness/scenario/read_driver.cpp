@@ -85,11 +85,33 @@ void read_call(Context& ctx, MapReader& m, Step& step) {
   if (am) am->finish();
 }
 
+/// `requester`: which requester object a requester call is made on (default kDefaultRequester). Other
+/// calls take no requester; an unknown call was reported already.
+void read_requester(Context& ctx, MapReader& m, Step& step) {
+  const CallSpec* spec = find_call(step.call.value);
+  const bool on_requester = spec != nullptr && spec->target == CallTarget::kRequester;
+  if (on_requester) step.requester.value = std::string(kDefaultRequester);
+  std::optional<YAML::Node> v = m.get("requester");
+  if (!v) return;
+  if (spec != nullptr && !on_requester) {
+    ctx.error(m.key_mark("requester"),
+              msg::inapplicable_key("requester", "to " + std::string(spec->name) + ", which is not a requester call"));
+    return;
+  }
+  auto name = read_string(ctx, *v, "requester");
+  if (!name) return;
+  if (name->value.empty()) {
+    ctx.error(name->mark, msg::empty_name("requester"));
+    return;
+  }
+  if (on_requester) step.requester = *name;
+}
+
 Step read_step(Context& ctx, const YAML::Node& n) {
-  MapReader m(ctx, n, "step", {"call", "args", "expect", "advance"});
+  MapReader m(ctx, n, "step", {"call", "requester", "args", "expect", "advance"});
   Step step;
   step.mark = m.mark();
-  stamp(step.mark, step.call, step.expect, step.advance);
+  stamp(step.mark, step.call, step.requester, step.expect, step.advance);
   if (!m.is_map()) return step;
   if (m.has("call") && m.has("advance")) {
     ctx.error(m.mark(), msg::step_has_both());
@@ -99,6 +121,7 @@ Step read_step(Context& ctx, const YAML::Node& n) {
   if (m.has("call")) {
     step.kind = Step::Kind::kCall;
     read_call(ctx, m, step);
+    read_requester(ctx, m, step);
     if (auto v = m.get("expect")) {
       if (v->IsScalar() && scalar_kind(*v) == ScalarKind::kString && v->Scalar() == "any") {
         step.expect = {std::nullopt, ctx.mark(*v)};

@@ -96,7 +96,7 @@ CallbackCounts read_callbacks(Context& ctx, const YAML::Node& n) {
 }
 
 JobExpectation read_job(Context& ctx, const std::string& name, const YAML::Node& key, const YAML::Node& n) {
-  MapReader m(ctx, n, "job expectation", {"state", "error", "error_count", "callbacks"});
+  MapReader m(ctx, n, "job expectation", {"state", "error", "error_count", "callbacks", "diagnosis"});
   JobExpectation j;
   j.mark = ctx.mark(key);
   j.job = {name, ctx.mark(key)};
@@ -104,6 +104,7 @@ JobExpectation read_job(Context& ctx, const std::string& name, const YAML::Node&
   if (auto v = m.get("error")) j.error = read_job_error(ctx, *v);
   if (auto v = m.get("error_count")) j.error_count = read_uint(ctx, *v, "error_count");
   if (auto v = m.get("callbacks")) j.callbacks = read_callbacks(ctx, *v);
+  if (auto v = m.get("diagnosis")) j.diagnosis = read_enum<UploadReplyDiagnosis>(ctx, *v, "diagnosis");
   m.finish();
   return j;
 }

@@ -134,13 +134,23 @@ ProviderFault read_provider_fault(Context& ctx, MapReader& m, const Fault& f, st
 
 BitsFault read_bits_fault(Context& ctx, MapReader& m, const Fault& f, std::size_t errors_before) {
   BitsFault b;
-  stamp(m.mark(), b.job, b.point, b.severity);
+  stamp(m.mark(), b.job, b.point, b.severity, b.bytes);
   if (auto v = m.get("job")) assign(b.job, read_string(ctx, *v, "job"));
   if (auto v = m.require("point")) assign(b.point, read_enum<TransferPoint>(ctx, *v, "point"));
   if (auto v = m.get("code")) b.code = read_code(ctx, *v, "code");
   const bool has_code = m.has("code");
   if (auto v = m.get("context")) b.context = read_enum<ErrorContext>(ctx, *v, "context");
   if (auto v = m.get("severity")) assign(b.severity, read_enum<Severity>(ctx, *v, "severity"));
+  if (m.has("bytes")) {
+    const TransferPoint p = b.point.value;
+    if (p == TransferPoint::kTransfer || p == TransferPoint::kReplyTransfer) {
+      assign(b.bytes, read_uint(ctx, *m.get("bytes"), "bytes"));
+    } else {
+      ctx.error(m.key_mark("bytes"), msg::inapplicable_key("bytes", "to point " + std::string(to_name(p)) +
+                                                                       " (only to transfer and reply-transfer)"));
+      m.get("bytes");
+    }
+  }
   if (has_code && !m.has("context")) ctx.error(m.mark(), msg::context_required());
   needs_code(ctx, m, has_code, {"context", "severity"});
   if (!has_code && f.delay.value == Duration() && ctx.error_count() == errors_before) ctx.error(m.mark(), msg::fault_has_no_effect(kBitsEffects));
@@ -154,7 +164,7 @@ std::optional<Fault> read_fault(Context& ctx, const YAML::Node& n) {
               {"writer", "event", "writer_event", "provider", "method", "job", "point", "hit",
                "number_of_failures", "delay", "throw", "deliberate_misuse", "code", "application_code",
                "message", "api", "return", "component_failures", "retryable", "unexpected", "log", "context",
-               "severity"});
+               "severity", "bytes"});
   Fault f;
   f.mark = m.mark();
   stamp(f.mark, f.hit, f.delay, f.throws, f.deliberate_misuse);

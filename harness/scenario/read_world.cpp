@@ -138,7 +138,8 @@ Job read_job(Context& ctx, const YAML::Node& n) {
 }
 
 Settings read_settings(Context& ctx, const YAML::Node& n) {
-  MapReader m(ctx, n, "settings", {"flush_timeout", "hold_timeout", "response_timeout", "misuse", "event_log"});
+  MapReader m(ctx, n, "settings",
+              {"flush_timeout", "hold_timeout", "response_timeout", "misuse", "flush_durations", "event_log"});
   Settings s;
   s.mark = m.mark();
   stamp(s.mark, s.flush_timeout, s.hold_timeout, s.response_timeout, s.misuse);
@@ -148,6 +149,15 @@ Settings read_settings(Context& ctx, const YAML::Node& n) {
   if (auto v = m.get("hold_timeout")) assign(s.hold_timeout, read_duration(ctx, *v, "hold_timeout"));
   if (auto v = m.get("response_timeout")) assign(s.response_timeout, read_duration(ctx, *v, "response_timeout"));
   if (auto v = m.get("misuse")) assign(s.misuse, read_enum<MisuseMode>(ctx, *v, "misuse"));
+  if (auto v = m.get("flush_durations")) {
+    for_each_entry(ctx, *v, "flush_durations", "a map of volume names to durations",
+                   [&](const std::string& volume, const YAML::Node& key, const YAML::Node& value) {
+                     auto d = read_duration(ctx, value, "flush_durations");
+                     if (!d) return;
+                     const Mark at = ctx.mark(key);
+                     s.flush_durations.push_back(VolumeFlush{at, {volume, at}, *d});
+                   });
+  }
   if (auto v = m.get("event_log")) {
     MapReader e(ctx, *v, "event_log", {"writers_log_failures", "providers_log_failures"});
     s.event_log.mark = e.mark();

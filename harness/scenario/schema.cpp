@@ -99,7 +99,9 @@ Json bits_fault() {
   p.update(common_fault_properties());
   p.update(Json{{"code", ref("code")},
                 {"context", words<ErrorContext>()},
-                {"severity", described(words<Severity>(), "transient: BITS retries; fatal: BG_JOB_STATE_ERROR")}});
+                {"severity", described(words<Severity>(), "documented (default): as the documentation classifies the code; transient: "
+                                                        "BITS retries; fatal: BG_JOB_STATE_ERROR")},
+                {"bytes", described(uint(), "transfer, reply-transfer: bytes that move before the fault acts")}});
   return object(p, {"job", "point"});
 }
 
@@ -135,6 +137,7 @@ Json step_schema() {
     rules.push_back({{"if", {{"properties", {{"call", {{"const", std::string(c.name)}}}}}}}, {"then", then}});
   }
   Json call = object({{"call", {{"enum", names}}},
+                      {"requester", described(ref("name"), "The requester object of a requester call (default main)")},
                       {"args", {{"type", "object"}}},
                       {"expect", {{"description", "The HRESULT the call must give (default S_OK), or any"},
                                   {"anyOf", Json::array({ref("code"), {{"const", "any"}}})}}}},
@@ -185,7 +188,8 @@ Json expect_schema() {
                                          object({{"context", words<ErrorContext>()}, {"code", ref("code")}},
                                                 {"context", "code"})})}}},
        {"error_count", uint()},
-       {"callbacks", object({{"job_transferred", uint()}, {"job_error", uint()}, {"job_modification", uint()}})}});
+       {"callbacks", object({{"job_transferred", uint()}, {"job_error", uint()}, {"job_modification", uint()}})},
+       {"diagnosis", described(words<UploadReplyDiagnosis>(), "Which part of an upload-reply job failed [S5]")}});
   return object({{"result", described(ref("code"), "The driver's final HRESULT")},
                  {"outcome", described(words<RequesterOutcome>(), "How the reference requester's backup ended")},
                  {"writers", {{"type", "object"}, {"additionalProperties", writer}}},
@@ -224,6 +228,9 @@ Json world_defs(Json& defs) {
        {"hold_timeout", described(ref("duration"), "Default 10s (D8)")},
        {"response_timeout", described(ref("duration"), "Default 60s (D15)")},
        {"misuse", described(words<MisuseMode>(), "SetWriterFailure with a forbidden code: strict or lenient (D10)")},
+       {"flush_durations", described({{"type", "object"}, {"additionalProperties", ref("duration")}},
+                                     "Per volume: how long its flush takes (default 0s); longer than flush_timeout "
+                                     "fails the set with VSS_E_FLUSH_WRITES_TIMEOUT")},
        {"event_log", object({{"writers_log_failures", boolean()}, {"providers_log_failures", boolean()}})}});
   return defs;
 }

@@ -87,6 +87,14 @@ std::string requester_driver(bool restore) {
          "  retry_delay: 10m\n";
 }
 
+// OnUnload comes only from unregistering the provider, which the reference requester never does.
+constexpr std::string_view kUnloadDriver =
+    "\n# The driver: explicit steps; unregistering the provider unloads it (OnUnload(TRUE), D20).\n"
+    "driver:\n"
+    "  kind: steps\n"
+    "  steps:\n"
+    "    - {call: UnregisterProvider, args: {provider: \"ExampleProvider\"}}\n";
+
 constexpr std::string_view kBitsDriver =
     "\n# The driver: the reference BITS client resumes every job and reacts to BG_JOB_STATE_ERROR.\n"
     "driver:\n"
@@ -185,7 +193,8 @@ TemplateResult provider_template(const TemplateRequest& r) {
              "    hit: {nth: 1}             # {nth: N}, {first: N}, every or {probability: P}\n"
              "    code: " + name + "\n" +
              (valid ? "" : "    unexpected: true          # outside the valid provider table [S4]\n") +
-             requester_driver(false) + std::string(kVssExpect);
+             (*method == ProviderMethod::kOnUnload ? std::string(kUnloadDriver) : requester_driver(false)) +
+             std::string(kVssExpect);
   return out;
 }
 
@@ -195,6 +204,7 @@ std::string_view default_context(TransferPoint p) {
     case TransferPoint::kConnect: return "BG_ERROR_CONTEXT_GENERAL_TRANSPORT";
     case TransferPoint::kTransfer: return "BG_ERROR_CONTEXT_REMOTE_FILE";
     case TransferPoint::kReply: return "BG_ERROR_CONTEXT_REMOTE_FILE";
+    case TransferPoint::kReplyTransfer: return "BG_ERROR_CONTEXT_REMOTE_FILE";
   }
   return "BG_ERROR_CONTEXT_UNKNOWN";
 }
@@ -212,15 +222,15 @@ TemplateResult bits_template(const TemplateRequest& r) {
   const std::string name = code->name();
   const std::string p(to_name(*point));
   out.text = head(r, "[S5] a job in error reports its context and code through GetError") +
-             replace(std::string(kBitsWorld), "JOBTYPE", *point == TransferPoint::kReply ? "upload-reply" : "download") +
+             replace(std::string(kBitsWorld), "JOBTYPE", *point == TransferPoint::kReply || *point == TransferPoint::kReplyTransfer ? "upload-reply" : "download") +
              "\n# The fault plan: the transport fails at " + p + ".\n"
              "faults:\n"
              "  - job: \"ExampleJob\"\n"
-             "    point: " + p + "                 # connect, transfer or reply (upload-reply jobs)\n"
+             "    point: " + p + "                 # connect, transfer, reply or reply-transfer (upload-reply jobs)\n"
              "    hit: {nth: 1}             # {nth: N}, {first: N}, every or {probability: P}\n"
              "    code: " + name + "\n"
              "    context: " + std::string(default_context(*point)) + "   # the BG_ERROR_CONTEXT_* GetError reports [EC]\n"
-             "    severity: transient       # transient: BITS retries; fatal: BG_JOB_STATE_ERROR\n" +
+             "    severity: documented      # as documented for the code; or transient (BITS retries), fatal (ERROR)\n" +
              std::string(kBitsDriver) + std::string(kBitsExpect);
   return out;
 }

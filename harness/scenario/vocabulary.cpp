@@ -45,7 +45,7 @@ VSSFAULT_NAMES(JobType, {JobType::kDownload, "download"}, {JobType::kUpload, "up
                {JobType::kUploadReply, "upload-reply"})
 
 VSSFAULT_NAMES(TransferPoint, {TransferPoint::kConnect, "connect"}, {TransferPoint::kTransfer, "transfer"},
-               {TransferPoint::kReply, "reply"})
+               {TransferPoint::kReply, "reply"}, {TransferPoint::kReplyTransfer, "reply-transfer"})
 
 VSSFAULT_NAMES(ErrorContext, {ErrorContext::kNone, "BG_ERROR_CONTEXT_NONE"},
                {ErrorContext::kUnknown, "BG_ERROR_CONTEXT_UNKNOWN"},
@@ -56,7 +56,8 @@ VSSFAULT_NAMES(ErrorContext, {ErrorContext::kNone, "BG_ERROR_CONTEXT_NONE"},
                {ErrorContext::kGeneralTransport, "BG_ERROR_CONTEXT_GENERAL_TRANSPORT"},
                {ErrorContext::kRemoteApplication, "BG_ERROR_CONTEXT_REMOTE_APPLICATION"})
 
-VSSFAULT_NAMES(Severity, {Severity::kTransient, "transient"}, {Severity::kFatal, "fatal"})
+VSSFAULT_NAMES(Severity, {Severity::kDocumented, "documented"}, {Severity::kTransient, "transient"},
+               {Severity::kFatal, "fatal"})
 VSSFAULT_NAMES(MisuseMode, {MisuseMode::kStrict, "strict"}, {MisuseMode::kLenient, "lenient"})
 VSSFAULT_NAMES(FailureApi, {FailureApi::kSetWriterFailure, "set_writer_failure"},
                {FailureApi::kSetWriterFailureEx, "set_writer_failure_ex"})
@@ -107,6 +108,11 @@ VSSFAULT_NAMES(NotifyFlag, {kNotifyJobTransferred, "BG_NOTIFY_JOB_TRANSFERRED"},
 VSSFAULT_NAMES(FreezePhase, {FreezePhase::kBeforeFreeze, "before_freeze"},
                {FreezePhase::kWhileFrozen, "while_frozen"}, {FreezePhase::kAfterThaw, "after_thaw"})
 VSSFAULT_NAMES(SnapshotPresence, {SnapshotPresence::kPresent, "present"}, {SnapshotPresence::kAbsent, "absent"})
+VSSFAULT_NAMES(UploadReplyDiagnosis, {UploadReplyDiagnosis::kNotUploadReply, "not-upload-reply"},
+               {UploadReplyDiagnosis::kNoErrorInformation, "no-error-information"},
+               {UploadReplyDiagnosis::kServerApplicationFailed, "server-application-failed"},
+               {UploadReplyDiagnosis::kUploadFailed, "upload-failed"}, {UploadReplyDiagnosis::kReplyFailed, "reply-failed"},
+               {UploadReplyDiagnosis::kOtherContext, "other-context"})
 
 #undef VSSFAULT_NAMES
 

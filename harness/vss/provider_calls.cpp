@@ -117,7 +117,9 @@ HResult Engine::CallProvider(Provider& p, ProviderMethod m, const std::function<
   if (m == ProviderMethod::kOnUnload && force_unload && code != hr::S_OK) {
     conformance.Report(rules::kProviderUnloadRefusedWhenForced, actor,
                        "OnUnload(TRUE) returned " + code.name() + "; unloaded anyway");
-    return code;
+    // S_FALSE is a valid answer refused only because the unload is forced [OU]; any other code is also
+    // an undocumented one, traced untranslated below (D20).
+    if (code == hr::S_FALSE || threw) return code;
   }
   if (provider_code_valid(m, code, force_unload)) {
     if (code == hr::VSS_E_PROVIDER_VETO && creating) creating->vetoed.insert(p.info().id);

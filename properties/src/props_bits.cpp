@@ -10,6 +10,7 @@ namespace vssfault::properties::props {
 
 void GetErrorWindow(const Breakage& b) {
   const GeneratedWorld w = *gen::bitsWorld();
+  note_world(w);
   const BitsObservation obs = RunBits(w, {b.bits, {}});
   RC_ASSERT(obs.setup_problems == std::vector<std::string>{});
   RC_CLASSIFY(std::any_of(obs.samples.begin(), obs.samples.end(),
@@ -23,6 +24,7 @@ void GetErrorWindow(const Breakage& b) {
 
 void JobErrorOncePerError(const Breakage& b) {
   const GeneratedWorld w = *gen::bitsWorld();
+  note_world(w);
   const BitsObservation obs = RunBits(w, {b.bits, {}});
   RC_CLASSIFY(std::any_of(obs.callbacks.begin(), obs.callbacks.end(),
                           [](const CallbackCall& c) { return c.method == "JobError"; }),
@@ -32,6 +34,7 @@ void JobErrorOncePerError(const Breakage& b) {
 
 void FinalStatesAbsorbing(const Breakage& b) {
   const GeneratedWorld w = *gen::bitsWorld();
+  note_world(w);
   const BitsObservation obs = RunBits(w, {b.bits, {}});
   RC_CLASSIFY(std::any_of(obs.calls.begin(), obs.calls.end(),
                           [](const BitsCall& c) { return bits::is_final(c.before); }),
@@ -45,6 +48,7 @@ void NoProgressTimeout(const Breakage& b) {
   o.fatal = false;        // only transient errors: ERROR comes from the timer alone
   o.max_actions = 0;      // Suspend and Resume stop the timer
   const GeneratedWorld w = *gen::bitsWorld(o);
+  note_world(w);
   const BitsObservation obs = RunBits(w, {b.bits, {}});
   RC_CLASSIFY(std::any_of(obs.changes.begin(), obs.changes.end(), [](const std::vector<StateChange>& cs) {
                 return std::any_of(cs.begin(), cs.end(), [](const StateChange& c) { return c.to == bits::JobState::kError; });

@@ -9,6 +9,7 @@ namespace props {
 
 void RetryGuidance(const Breakage& b) {
   const GeneratedWorld w = *gen::vssWorld();
+  note_world(w);
   const VssObservation obs = RunVss(w, with_driver(VssDriver::kReference, b));
   RC_CLASSIFY(obs.backup && obs.backup->attempts.size() > 1, "retried");
   RC_ASSERT(CheckRetries(w, obs) == Problems{});
@@ -21,6 +22,7 @@ void Determinism(const Breakage& b) {
   VssGenOptions timeless;
   timeless.delays = false;
   const GeneratedWorld w = *rc::gen::oneOf(gen::vssWorld(timeless), gen::vssWorld());
+  note_world(w);
   const VssRunOptions base = with_driver(VssDriver::kSingle, b);
   RC_CLASSIFY(!w.has_delays(), "no time-taking fault");
   const VssObservation first = RunVss(w, base);

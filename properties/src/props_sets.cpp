@@ -49,6 +49,7 @@ namespace props {
 
 void WholeSetFailure(const Breakage& b) {
   const GeneratedWorld w = *gen::vssWorld();
+  note_world(w);
   const VssObservation obs = RunVss(w, with_driver(VssDriver::kSingle, b));
   RC_CLASSIFY(obs.dss_result && obs.dss_result->failed(), "set failed");
   RC_ASSERT(CheckWholeSet(w, obs) == Problems{});
@@ -56,6 +57,7 @@ void WholeSetFailure(const Breakage& b) {
 
 void UnexpectedErrorTranslation(const Breakage& b) {
   const GeneratedWorld w = *translation_world();
+  note_world(w);
   const VssObservation obs = RunVss(w, with_driver(VssDriver::kSingle, b));
   for (const auto& p : w.providers)
     for (const auto& f : p.faults)
@@ -78,6 +80,7 @@ void NoLoggingWhileFrozen(const Breakage& b) {
   VssGenOptions well_behaved = o;
   well_behaved.frozen_logs = false;
   const GeneratedWorld w = *rc::gen::oneOf(gen::vssWorld(well_behaved), gen::vssWorld(o));
+  note_world(w);
   const VssObservation obs = RunVss(w, with_driver(VssDriver::kSingle, b));
   RC_CLASSIFY(std::any_of(obs.event_log.begin(), obs.event_log.end(),
                           [](const vss::EventLogEntry& e) { return e.source != "VSS" && e.while_frozen; }),

@@ -64,6 +64,7 @@ namespace props {
 
 void WriterFailureCodes(const Breakage& b) {
   const GeneratedWorld w = *codes_world();
+  note_world(w);
   const VssObservation obs = RunVss(w, with_driver(VssDriver::kSingle, b));
   bool identify = false, component = false;
   for (const auto& writer : w.writers)
@@ -80,6 +81,7 @@ void WriterStates(const Breakage& b) {
   VssGenOptions o;
   o.long_response_delays = false;  // D15 leaves the state as it was: not what this property speaks of
   const GeneratedWorld w = *gen::vssWorld(o);
+  note_world(w);
   const VssObservation obs = RunVss(w, with_driver(VssDriver::kReference, b));
   RC_CLASSIFY(obs.backup && obs.backup->attempts.back().verdict == requester::Verdict::kSucceeded, "completed");
   RC_ASSERT(CheckWriterStates(w, obs) == Problems{});
@@ -87,6 +89,7 @@ void WriterStates(const Breakage& b) {
 
 void FreezeTimeouts(const Breakage& b) {
   const GeneratedWorld w = *timeout_world();
+  note_world(w);
   const VssObservation obs = RunVss(w, with_driver(VssDriver::kSingle, b));
   const StatusRead* read = obs.status_after("DoSnapshotSet");
   RC_CLASSIFY(read && std::any_of(read->rows.begin(), read->rows.end(), [](const StatusRow& r) {

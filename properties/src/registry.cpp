@@ -1,5 +1,7 @@
 #include "vssfault/properties/properties.h"
 
+#include <utility>
+
 namespace vssfault::properties {
 namespace {
 
@@ -24,6 +26,22 @@ constexpr PropertyInfo kProperties[] = {
 }  // namespace
 
 std::span<const PropertyInfo> all_properties() { return kProperties; }
+
+namespace {
+WorldObserver& observer() {
+  static WorldObserver o;
+  return o;
+}
+}  // namespace
+
+void note_world(const GeneratedWorld& world) {
+  if (observer()) observer()(world);
+}
+
+WorldObserver set_world_observer(WorldObserver o) {
+  std::swap(o, observer());
+  return o;
+}
 
 const PropertyInfo* find_property(std::string_view id) {
   for (const auto& p : kProperties)

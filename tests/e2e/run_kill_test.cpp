@@ -15,7 +15,7 @@
 namespace vssfault::e2e {
 namespace {
 
-std::string slurp(const std::string& path) {
+std::string read_report(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -32,11 +32,11 @@ TEST(RunKill, AKilledRunLeavesThePreviousOrTheCompleteReport) {
   const auto full = test::run_cli({"run", corpus, "--junit", xml, "--json", json});
   const auto full_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
   ASSERT_EQ(full.exit_code, 0) << full.out << full.err;
-  const std::string new_xml = slurp(xml), new_json = slurp(json);
+  const std::string new_xml = read_report(xml), new_json = read_report(json);
   ASSERT_NE(new_xml.find("</testsuites>"), std::string::npos);
   const auto prev = test::run_cli({"run", source("tests/scenario_files/run/mixed"), "--junit", xml, "--json", json});
   ASSERT_EQ(prev.exit_code, 2) << prev.out;
-  const std::string old_xml = slurp(xml), old_json = slurp(json);
+  const std::string old_xml = read_report(xml), old_json = read_report(json);
   ASSERT_NE(old_xml, new_xml);
 
   int killed = 0, finished = 0;
@@ -49,7 +49,7 @@ TEST(RunKill, AKilledRunLeavesThePreviousOrTheCompleteReport) {
     options.timeout = std::chrono::milliseconds(1 + full_ms.count() * 5 * step / (4 * kSteps));
     const auto r = test::run_cli({"run", corpus, "--junit", xml, "--json", json}, options);
     (r.timed_out ? killed : finished) += 1;
-    const std::string now_xml = slurp(xml), now_json = slurp(json);
+    const std::string now_xml = read_report(xml), now_json = read_report(json);
     EXPECT_TRUE(now_xml == old_xml || now_xml == new_xml)
         << "killed after " << options.timeout.count() << " ms: the JUnit report holds " << now_xml.size()
         << " bytes, neither the previous " << old_xml.size() << " nor the complete " << new_xml.size();

@@ -2,6 +2,9 @@
 // not, the mismatch says where (the expectation's position), what, the expected and the actual value.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include "run_helpers.h"
 
 namespace vssfault::runner {
@@ -210,6 +213,51 @@ expect:
                 "mem.yaml:15:15: step 5 (AbortBackup) result: expected VSS_E_BAD_STATE, actual S_OK",
                 "mem.yaml:17:11: result (step 5 (AbortBackup)): expected VSS_E_BAD_STATE, actual S_OK",
             }));
+}
+
+}  // namespace
+}  // namespace vssfault::runner
+
+namespace vssfault::runner {
+namespace {
+
+// [S4][SSS]: each `requester:` name is its own IVssBackupComponents; a second one cannot start a set while
+// the first one's creation is in progress. A wrong expectation on its step names the object.
+TEST(StepRequesters, SecondObjectSeesTheFirstObjectsSetInProgress) {
+  const auto r = testing::run_text(R"(name: "two"
+volumes: ["C:"]
+driver:
+  steps:
+    - call: InitializeForBackup
+    - call: GatherWriterMetadata
+    - call: StartSnapshotSet
+    - {call: InitializeForBackup, requester: "other"}
+    - {call: GatherWriterMetadata, requester: "other"}
+    - {call: StartSnapshotSet, requester: "other", expect: S_OK}
+    - call: AbortBackup
+    - {call: StartSnapshotSet, requester: "other"}
+    - {call: AbortBackup, requester: "other"}
+)");
+  EXPECT_EQ(testing::mismatch_lines(r),
+            (std::vector<std::string>{"mem.yaml:10:60: step 6 (StartSnapshotSet on requester 'other') result: "
+                                      "expected S_OK, actual VSS_E_SNAPSHOT_SET_IN_PROGRESS"}));
+}
+
+// The end of the run releases every object still held: two objects, two requester actors in the trace.
+TEST(StepRequesters, EveryObjectIsReleasedAtTheEnd) {
+  const auto r = testing::run_text(R"(name: "two"
+volumes: ["C:"]
+driver:
+  steps:
+    - call: InitializeForBackup
+    - {call: InitializeForBackup, requester: "other"}
+)");
+  EXPECT_EQ(r.outcome, Outcome::kPassed);
+  std::set<std::string> released;
+  for (const auto& rec : r.trace.records()) {
+    if (rec.event == "Release") released.insert(rec.actor);
+  }
+  EXPECT_EQ(released, (std::set<std::string>{"requester:1", "requester:2"}));
 }
 
 }  // namespace

@@ -44,6 +44,7 @@ TEST(FormatReference, NamesEveryWord) {
   expect_documented<NotifyFlag>("notify flag");
   expect_documented<FreezePhase>("when");
   expect_documented<SnapshotPresence>("snapshots");
+  expect_documented<UploadReplyDiagnosis>("diagnosis");
 }
 
 TEST(FormatReference, NamesEveryCallAndArgument) {

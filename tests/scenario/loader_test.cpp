@@ -131,7 +131,38 @@ TEST(ProviderFaults, AVetoIsLoggedByDefault) {
 }
 
 TEST(ProviderFaults, OnUnloadMayAnswerSFalse) {
-  load_ok("name: n\nvolumes: [\"C:\"]\nfaults: [{provider: system, method: OnUnload, code: S_FALSE}]\n");  // [OU]
+  // [OU]; OnUnload comes only from an UnregisterProvider step.
+  load_ok("name: n\nvolumes: [\"C:\"]\nfaults: [{provider: system, method: OnUnload, code: S_FALSE}]\n"
+          "driver: {steps: [{call: UnregisterProvider, args: {provider: system}}]}\n");
+}
+
+TEST(Steps, RequesterCallsDefaultToTheMainObjectOthersHaveNone) {
+  const Scenario s = load_ok(
+      "name: n\nvolumes: [\"C:\"]\njobs: [{name: J}]\ndriver: {steps: [{call: InitializeForBackup}, "
+      "{call: StartSnapshotSet, requester: \"second\"}, {call: UnregisterProvider, args: {provider: system}}, "
+      "{call: GetState, args: {job: J}}]}\n");
+  ASSERT_EQ(s.driver.steps.size(), 4u);
+  EXPECT_EQ(s.driver.steps[0].requester.value, "main");
+  EXPECT_EQ(s.driver.steps[1].requester.value, "second");
+  EXPECT_EQ(s.driver.steps[2].requester.value, "");
+  EXPECT_EQ(s.driver.steps[3].requester.value, "");
+}
+
+TEST(Settings, FlushDurationsPerVolumeInFileOrder) {
+  const Scenario s = load_ok("name: n\nvolumes: [\"C:\", \"D:\"]\nsettings: {flush_durations: {\"D:\": 11s, \"C:\": 1500ms}}\n");
+  ASSERT_EQ(s.settings.flush_durations.size(), 2u);
+  EXPECT_EQ(s.settings.flush_durations[0].volume.value, "D:");
+  EXPECT_EQ(s.settings.flush_durations[0].duration.value, Duration::seconds(11));
+  EXPECT_EQ(s.settings.flush_durations[1].duration.value, Duration::ms(1500));
+}
+
+TEST(BitsFaults, SeverityDefaultsToTheDocumentedNature) {
+  const Scenario s = load_ok(
+      "name: n\njobs: [{name: J}]\nfaults: [{job: J, point: transfer, bytes: 7, code: BG_E_HTTP_ERROR_404, "
+      "context: BG_ERROR_CONTEXT_REMOTE_FILE}]\n");
+  const auto& b = std::get<BitsFault>(s.faults.at(0).target);
+  EXPECT_EQ(b.severity.value, Severity::kDocumented);
+  EXPECT_EQ(b.bytes.value, 7u);
 }
 
 TEST(Steps, EveryArgumentIsFilledInInTableOrder) {

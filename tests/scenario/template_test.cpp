@@ -49,6 +49,10 @@ TEST(Template, EveryProviderMethod) {
   for (const auto& m : enum_names<ProviderMethod>()) {
     const Scenario s = loaded(make_template({"p", Fault::kProvider, std::string(m.name), "VSS_E_PROVIDER_VETO"}));
     ASSERT_EQ(s.faults.size(), 1u) << m.name;
+    // OnUnload comes only from an UnregisterProvider step, which the reference requester never makes.
+    EXPECT_EQ(s.driver.kind.value,
+              m.value == ProviderMethod::kOnUnload ? DriverKind::kSteps : DriverKind::kReferenceRequester)
+        << m.name;
   }
 }
 
@@ -61,7 +65,9 @@ TEST(Template, EveryTransferPoint) {
   for (const auto& p : enum_names<TransferPoint>()) {
     const Scenario s = loaded(make_template({"b", Fault::kBits, std::string(p.name), "BG_E_HTTP_ERROR_404"}));
     ASSERT_EQ(s.jobs.size(), 1u);
-    EXPECT_EQ(s.jobs[0].type.value, p.value == TransferPoint::kReply ? JobType::kUploadReply : JobType::kDownload);
+    EXPECT_EQ(s.jobs[0].type.value, p.value == TransferPoint::kReply || p.value == TransferPoint::kReplyTransfer
+                                       ? JobType::kUploadReply
+                                       : JobType::kDownload);
     EXPECT_EQ(s.driver.kind.value, DriverKind::kReferenceBitsClient);
   }
 }
@@ -85,7 +91,7 @@ TEST(Template, RejectsUnknownWordsWithSuggestions) {
   EXPECT_EQ(make_template({"w", Fault::kWriter, "Freeze", "VSS_E_WRITERERROR_RETRYABL"}).error,
             "code: unknown code 'VSS_E_WRITERERROR_RETRYABL'; did you mean 'VSS_E_WRITERERROR_RETRYABLE'?");
   EXPECT_EQ(make_template({"b", Fault::kBits, "upload", "BG_E_TIMEOUT"}).error,
-            "point: unknown value 'upload' (expected one of: connect, transfer, reply)");
+            "point: unknown value 'upload' (expected one of: connect, transfer, reply, reply-transfer)");
   EXPECT_EQ(make_template({"", Fault::kNone, "", ""}).error, "the scenario name must not be empty");
 }
 

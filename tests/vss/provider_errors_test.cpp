@@ -98,6 +98,20 @@ TEST_F(ProviderErrors, OnUnloadSFalseWhenForcedIsAViolationAndUnloadsAnyway) {
   EXPECT_EQ(Rules(), std::vector<std::string>{std::string(rules::kProviderUnloadRefusedWhenForced)});
 }
 
+// [S4][OU] D20: an undocumented OnUnload code under a forced unload is both a refusal and an undocumented
+// code; it is traced untranslated, never logged, and the provider is unloaded anyway.
+TEST_F(ProviderErrors, OnUnloadUnexpectedCodeWhenForcedIsUntranslatedAndUndocumented) {
+  provider->codes[ProviderMethod::kOnUnload] = hr::E_FAIL;
+  EXPECT_EQ(sys.UnregisterProvider(provider->info().id), hr::S_OK);
+  EXPECT_EQ(sys.FindProvider(provider->info().id), nullptr);
+  EXPECT_EQ(sys.event_log().size(), 0u);
+  EXPECT_EQ(sys.conformance().count(rules::kProviderUnloadRefusedWhenForced), 1u);
+  EXPECT_EQ(sys.conformance().count(rules::kProviderUndocumentedCode), 1u);
+  bool traced = false;
+  for (const auto& rec : trace.records()) traced = traced || rec.event == "provider-code-not-translated";
+  EXPECT_TRUE(traced);
+}
+
 // D20: OnLoad's unexpected codes are translated; the provider is not registered.
 TEST_F(ProviderErrors, UnexpectedCodeFromOnLoadIsTranslated) {
   auto bad = std::make_shared<TestProvider>("Bad");

@@ -31,6 +31,9 @@ struct ScenarioResult {
   std::vector<Mismatch> mismatches;  ///< kFailed
   std::vector<std::string> messages; ///< kInvalid: diagnostics; kError: what went wrong (contained)
   Trace trace;
+  /// Each writer's status state at the end of the run (VSS_WS_*, in world order), as GetWriterStatusEx
+  /// would report it; the coverage matrix reads it (a state no requester call traced is still reached).
+  std::vector<std::string> final_writer_states;
   std::string reproduce;             ///< one command line that reruns exactly this case
 };
 

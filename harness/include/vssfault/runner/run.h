@@ -27,12 +27,23 @@ struct Limits {
   std::uint64_t max_trace_records = 2'000'000;
 };
 
+/// Deliberately broken model variants (vss::broken, bits::broken, requester::broken flags), FOR TESTING
+/// THE PROPERTIES ONLY: `vssfault explore --break` / `vssfault run --break` (hidden flags) replay a broken
+/// variant's counterexample (docs/semantics.md, "Properties"). 0 in every real run.
+struct BrokenModel {
+  std::uint32_t vss = 0;
+  std::uint32_t bits = 0;
+  std::uint32_t requester = 0;
+};
+
 struct RunOptions {
   /// Replaces the scenario's seed (`vssfault run --seed N`).
   std::optional<std::uint64_t> seed;
   Limits limits;
   /// What loading a file may cost (run_file); the `--max-file-size`... flags.
   scenario::Limits load_limits;
+  /// Test-only broken variants of the models (see BrokenModel); none by default.
+  BrokenModel broken;
   /// Test-only instrumentation (the CLI never sets it): called once the world is built, just before the
   /// driver starts, with the run's trace and queue. Tests use it to break a run on purpose (throw,
   /// schedule an event storm, add a record that differs between runs).

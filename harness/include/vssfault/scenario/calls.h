@@ -39,7 +39,9 @@ struct ArgSpec {
   std::vector<std::string_view> choices;  ///< kChoice only
 };
 
-enum class CallTarget : std::uint8_t { kRequester, kBitsJob };
+/// What a call is made on: a requester object (IVssBackupComponents, or IVssComponentEx2 obtained from
+/// it), the VSS service itself (IVssAdmin: registered providers), or a BITS job.
+enum class CallTarget : std::uint8_t { kRequester, kVss, kBitsJob };
 
 /// One API call and its arguments, in the order `show` prints them.
 struct CallSpec {

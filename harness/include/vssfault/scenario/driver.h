@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vssfault/codes/hresult.h"
@@ -38,6 +39,9 @@ struct BitsClientPolicy {
   friend bool operator==(const BitsClientPolicy&, const BitsClientPolicy&) = default;
 };
 
+/// The name of the requester object a requester call step uses when it names none.
+inline constexpr std::string_view kDefaultRequester = "main";
+
 struct StepArg {
   std::string name;
   Located<ArgValue> value;
@@ -50,6 +54,9 @@ struct Step {
   Mark mark;
   Kind kind = Kind::kCall;
   Located<std::string> call;  ///< kCall: a name from all_calls()
+  /// kCall of a requester call: the requester object it is made on (one IVssBackupComponents per
+  /// name, made at the first call naming it); default kDefaultRequester. Empty for other steps.
+  Located<std::string> requester;
   std::vector<StepArg> args;  ///< kCall
   /// kCall: the HRESULT the call (or its async operation) must give; nullopt means `expect: any`.
   /// Default S_OK.

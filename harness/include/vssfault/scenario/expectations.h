@@ -70,6 +70,8 @@ struct JobExpectation {
   std::optional<Located<JobErrorExpectation>> error;
   std::optional<Located<std::uint64_t>> error_count;  ///< GetErrorCount [GEC]
   std::optional<CallbackCounts> callbacks;
+  /// What a requester concludes about an upload-reply job at the end of the run [S5].
+  std::optional<Located<UploadReplyDiagnosis>> diagnosis;
   friend bool operator==(const JobExpectation&, const JobExpectation&) = default;
 };
 

@@ -71,7 +71,10 @@ struct BitsFault {
   Located<TransferPoint> point;
   std::optional<Located<HResult>> code;
   std::optional<Located<ErrorContext>> context;  ///< required with a code, absent without one
-  Located<Severity> severity{Severity::kTransient, {}};
+  Located<Severity> severity{Severity::kDocumented, {}};  ///< default: the code's documented nature
+  /// transfer and reply-transfer: bytes of the file (or reply) that move in the failing attempt before
+  /// the fault acts; default 0.
+  Located<std::uint64_t> bytes{0, {}};
   friend bool operator==(const BitsFault&, const BitsFault&) = default;
 };
 

@@ -31,9 +31,9 @@ enum class ProviderMethod : std::uint8_t {
 
 enum class JobType : std::uint8_t { kDownload, kUpload, kUploadReply };
 
-/// Where the BITS transport can fail: opening the connection, moving file bytes, receiving the reply of
-/// an upload-reply job.
-enum class TransferPoint : std::uint8_t { kConnect, kTransfer, kReply };
+/// Where the BITS transport can fail: opening the connection, moving file bytes, the server application
+/// answering an upload-reply job's upload (`reply`), moving the bytes of that reply (`reply-transfer`).
+enum class TransferPoint : std::uint8_t { kConnect, kTransfer, kReply, kReplyTransfer };
 
 /// BG_ERROR_CONTEXT, values as in bits.h [H:bits.h:339-348].
 enum class ErrorContext : std::uint8_t {
@@ -41,8 +41,9 @@ enum class ErrorContext : std::uint8_t {
   kRemoteFile = 5, kGeneralTransport = 6, kRemoteApplication = 7,
 };
 
-/// Whether an injected BITS error is retried by BITS (TRANSIENT_ERROR) or needs the client (ERROR).
-enum class Severity : std::uint8_t { kTransient, kFatal };
+/// Whether an injected BITS error is retried by BITS (TRANSIENT_ERROR) or needs the client (ERROR);
+/// kDocumented: as the documentation classifies its code in its context (bits::classify_transient).
+enum class Severity : std::uint8_t { kTransient, kFatal, kDocumented };
 
 /// D10: what SetWriterFailure does with a code outside its list.
 enum class MisuseMode : std::uint8_t { kStrict, kLenient };
@@ -86,6 +87,12 @@ enum NotifyFlag : std::uint32_t {
 enum class FreezePhase : std::uint8_t { kBeforeFreeze, kWhileFrozen, kAfterThaw };
 
 enum class SnapshotPresence : std::uint8_t { kPresent, kAbsent };
+
+/// Which part of an upload-reply job failed, as a requester works it out from GetType, GetError and
+/// GetReplyProgress [S5] (bits::UploadReplyVerdict).
+enum class UploadReplyDiagnosis : std::uint8_t {
+  kNotUploadReply, kNoErrorInformation, kServerApplicationFailed, kUploadFailed, kReplyFailed, kOtherContext,
+};
 
 /// One spelling of an enumerated value. A value may have several (aliases); the first is canonical.
 template <class E>
@@ -138,6 +145,7 @@ VSSFAULT_SCENARIO_ENUM(JobState)
 VSSFAULT_SCENARIO_ENUM(NotifyFlag)
 VSSFAULT_SCENARIO_ENUM(FreezePhase)
 VSSFAULT_SCENARIO_ENUM(SnapshotPresence)
+VSSFAULT_SCENARIO_ENUM(UploadReplyDiagnosis)
 #undef VSSFAULT_SCENARIO_ENUM
 
 }  // namespace vssfault::scenario

@@ -69,12 +69,23 @@ struct EventLogSettings {
   friend bool operator==(const EventLogSettings&, const EventLogSettings&) = default;
 };
 
+/// How long flushing one volume takes at flush-and-hold (vss::VolumeOptions::flush_duration); longer
+/// than `flush_timeout` fails the set with VSS_E_FLUSH_WRITES_TIMEOUT (D8).
+struct VolumeFlush {
+  Mark mark;
+  Located<std::string> volume;
+  Located<Duration> duration;
+  friend bool operator==(const VolumeFlush&, const VolumeFlush&) = default;
+};
+
 struct Settings {
   Mark mark;
   Located<Duration> flush_timeout{Duration::seconds(10), {}};     ///< D8
   Located<Duration> hold_timeout{Duration::seconds(10), {}};      ///< D8, [SCCP] [KB975688]
   Located<Duration> response_timeout{Duration::seconds(60), {}};  ///< D15
   Located<MisuseMode> misuse{MisuseMode::kStrict, {}};            ///< D10
+  /// Per-volume flush durations, in file order; a volume not listed flushes at once (0 s).
+  std::vector<VolumeFlush> flush_durations;
   EventLogSettings event_log;
   friend bool operator==(const Settings&, const Settings&) = default;
 };
