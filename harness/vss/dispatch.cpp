@@ -88,11 +88,15 @@ void apply(Requester& r, SessionWriter& sw, Writer& w, WriterEvent ev, const Han
   const bool fatal = !out.result;
   const bool coded = out.failure_set && out.failure.failed();
   if (fatal || coded) {
-    if (row.on_failure) st.state = *row.on_failure;
-    // A handler that returns false without a code is reported as a non-retryable failure.
-    st.failure = coded ? out.failure : hr::VSS_E_WRITERERROR_NONRETRYABLE;
-    st.application = out.failure_set ? out.application : HResult{};
-    st.message = out.failure_set ? out.message : std::string();
+    // The first failure of the session decides the status (D5): a writer that already failed (a
+    // non-fatal code at PrepareForSnapshot, say) keeps FAILED_AT_X and its code when it fails again.
+    if (!sw.failed || r.engine.Broken(broken::kFailedStateNotSticky)) {
+      if (row.on_failure) st.state = *row.on_failure;
+      // A handler that returns false without a code is reported as a non-retryable failure.
+      st.failure = coded ? out.failure : hr::VSS_E_WRITERERROR_NONRETRYABLE;
+      st.application = out.failure_set ? out.application : HResult{};
+      st.message = out.failure_set ? out.message : std::string();
+    }
     sw.failed = true;
     r.engine.Record("vss", "writer-failed",
                     {{"writer", w.name()}, {"event", writer_event_name(ev)},
@@ -147,7 +151,10 @@ void freeze_window_expired(Engine& e, int requester, VssId instance) {
   e.Record("vss", "freeze-window-expired",
            {{"requester", std::to_string(requester)}, {"writer", sw->name},
             {"window", w ? w->timeout_freeze().to_string() : std::string("?")}});
-  if (w) Engine::status_of(*w) = WriterStatus{WriterState::kFailedAtFreeze, hr::VSS_E_WRITERERROR_TIMEOUT, HResult{}, {}};
+  // A writer that already failed in this session keeps that first failure's status (D5).
+  if (w && (!sw->failed || e.Broken(broken::kFailedStateNotSticky))) {
+    Engine::status_of(*w) = WriterStatus{WriterState::kFailedAtFreeze, hr::VSS_E_WRITERERROR_TIMEOUT, HResult{}, {}};
+  }
   sw->failed = true;
   sw->timed_out = true;
   DeliverAbort(*r, *sw, "freeze-window");

@@ -289,6 +289,42 @@ TEST_F(BackupShutdown, GetCurrentSnapshotSetIdFromShutdownIsAViolation) {
   EXPECT_EQ(Rules(), std::vector<std::string>{std::string(rules::kWriterSnapshotSetIdInShutdown)});
 }
 
+// D5 (§7.2): the session's first failure names the state. A non-fatal code at PrepareForSnapshot
+// (SetWriterFailure + true) is FAILED_AT_PREPARE_SNAPSHOT; a later Freeze veto keeps that state and
+// code (found by VssProperties.WriterStates at 10,000 cases).
+TEST_F(Abort, TheFirstFailureOfTheSessionKeepsItsStateWhenTheWriterFailsAgain) {
+  TestWriter w(sys, "W");
+  w.on(WriterEvent::kPrepareForSnapshot, [](TestWriter& self) {
+    self.SetWriterFailure(hr::VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT);
+    return true;
+  });
+  w.on(WriterEvent::kFreeze, [](TestWriter&) { return false; });
+  auto r = Prepared();
+  Snapshot(r);  // writer failures reach the requester through the status, not DoSnapshotSet
+  EXPECT_EQ(w.count(WriterEvent::kAbort), 1u);
+  const WriterStatus st = StatusOf(r, "W");
+  EXPECT_EQ(st.state, WriterState::kFailedAtPrepareSnapshot);
+  EXPECT_EQ(st.failure, hr::VSS_E_WRITERERROR_INCONSISTENTSNAPSHOT);
+  EXPECT_EQ(r->AbortBackup(), hr::S_OK);
+}
+
+// …and an expired freeze window after that first failure does not replace it either.
+TEST_F(Abort, AnExpiredFreezeWindowAfterAnEarlierFailureKeepsTheFirstFailure) {
+  TestWriter w(sys, "W");
+  w.on(WriterEvent::kPrepareForBackup, [](TestWriter& self) {
+    self.SetWriterFailure(hr::VSS_E_WRITERERROR_RETRYABLE);
+    return true;
+  });
+  w.on(WriterEvent::kFreeze, [](TestWriter& self) { self.Work(Duration::seconds(61)); return true; });
+  auto r = Prepared();
+  Snapshot(r);
+  EXPECT_EQ(w.count(WriterEvent::kAbort), 1u);
+  const WriterStatus st = StatusOf(r, "W");
+  EXPECT_EQ(st.state, WriterState::kFailedAtPrepareBackup);
+  EXPECT_EQ(st.failure, hr::VSS_E_WRITERERROR_RETRYABLE);
+  EXPECT_EQ(r->AbortBackup(), hr::S_OK);
+}
+
 // [ONBS] table §4.2: a failing OnBackupShutdown leaves FAILED_AT_BACKUPSHUTDOWN.
 TEST_F(BackupShutdown, FailureIsFailedAtBackupShutdown) {
   TestWriter w(sys, "W");
