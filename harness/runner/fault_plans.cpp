@@ -116,6 +116,11 @@ FaultPlans build_fault_plans(const scenario::Scenario& s) {
             plans.vss.writers.push_back(writer_fault(f, target));
           } else if constexpr (std::is_same_v<T, scenario::ProviderFault>) {
             plans.vss.providers.push_back(provider_fault(s, f, target));
+          } else if constexpr (std::is_same_v<T, scenario::VssCallFault>) {
+            // Fired by vss::Hooks::OnRequesterCall (the world's hooks forward to the injector).
+            plans.vss.vss.push_back(mocks::VssFault{mocks::VssPoint::kRequesterCall, target.method.value,
+                                                    f.hit.value.selector(), target.code ? target.code->value : HResult{},
+                                                    f.mark.to_string()});
           } else {
             add_bits_fault(plans, f, target);
           }

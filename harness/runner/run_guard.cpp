@@ -56,9 +56,17 @@ bool RunGuard::check() {
   return true;
 }
 
-std::optional<HResult> GuardHooks::OnRequesterCall(int, std::string_view) {
+std::optional<HResult> GuardHooks::OnRequesterCall(int requester, std::string_view method) {
   if (!guard_.check()) throw RunawayStop{};
-  return std::nullopt;
+  return next_ ? next_->OnRequesterCall(requester, method) : std::nullopt;
+}
+
+std::optional<HResult> GuardHooks::OnWriterStatus(int requester, const vss::Writer& writer) {
+  return next_ ? next_->OnWriterStatus(requester, writer) : std::nullopt;
+}
+
+std::optional<HResult> GuardHooks::OnAsyncComplete(int requester, std::string_view method, HResult result) {
+  return next_ ? next_->OnAsyncComplete(requester, method, result) : std::nullopt;
 }
 
 }  // namespace vssfault::runner::detail

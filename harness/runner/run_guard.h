@@ -51,10 +51,15 @@ class RunGuard {
 class GuardHooks : public vss::Hooks {
  public:
   explicit GuardHooks(RunGuard& guard) : guard_(guard) {}
+  /// After the guard's check, every hook is forwarded to `next` (the scenario's VSS-internal faults).
+  void set_next(vss::Hooks* next) { next_ = next; }
   std::optional<HResult> OnRequesterCall(int requester, std::string_view method) override;
+  std::optional<HResult> OnWriterStatus(int requester, const vss::Writer& writer) override;
+  std::optional<HResult> OnAsyncComplete(int requester, std::string_view method, HResult result) override;
 
  private:
   RunGuard& guard_;
+  vss::Hooks* next_ = nullptr;
 };
 
 }  // namespace vssfault::runner::detail

@@ -65,6 +65,9 @@ void World::build_vss() {
   }
 
   vss_faults = std::make_unique<mocks::FaultInjector>(*system, rng, plans.vss);
+  vss_hooks = std::make_unique<::testing::NiceMock<mocks::MockHooks>>();
+  vss_faults->Attach(*vss_hooks);
+  hooks.set_next(vss_hooks.get());
   for (const auto& p : scn.providers) {
     std::set<std::string> volumes;
     for (const auto& v : p.volumes) volumes.insert(v.value);

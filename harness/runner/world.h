@@ -20,6 +20,7 @@
 #include "vssfault/kernel/rng.h"
 #include "vssfault/kernel/trace.h"
 #include "vssfault/mocks/bits_fault_injector.h"
+#include "vssfault/mocks/mock_hooks.h"
 #include "vssfault/mocks/mock_provider.h"
 #include "vssfault/mocks/vss_fault_injector.h"
 #include "vssfault/scenario/scenario.h"
@@ -50,6 +51,8 @@ struct World {
   // VSS (null when the scenario has no VSS side: no volumes, writers or requester calls).
   std::unique_ptr<vss::System> system;
   std::unique_ptr<mocks::FaultInjector> vss_faults;
+  /// The scenario's VSS-internal faults (`vss:` faults), behind `hooks`.
+  std::unique_ptr<::testing::NiceMock<mocks::MockHooks>> vss_hooks;
   std::vector<std::shared_ptr<ScenarioProvider>> providers;
   std::vector<std::unique_ptr<ScenarioWriter>> writers;
 

@@ -73,6 +73,22 @@ bool check_provider(Context& ctx, const Fault& f, const ProviderFault& p) {
   return !valid && !p.unexpected.value;
 }
 
+// A VSS-internal requester-call failure: only the codes the method's documentation lists [S1].
+bool check_vss_call(Context& ctx, const Fault& f, const VssCallFault& v) {
+  const VssCallSpec* spec = find_vss_call(v.method.value);
+  if (spec == nullptr || !v.code) return false;  // already reported
+  for (HResult c : spec->codes) {
+    if (c == v.code->value) return false;
+  }
+  if (!f.deliberate_misuse.value) {
+    std::vector<std::string> names;
+    for (HResult c : spec->codes) names.push_back(code_name(c));
+    const std::vector<std::string_view> allowed(names.begin(), names.end());
+    ctx.error(v.code->mark, msg::vss_call_code_not_allowed(code_name(v.code->value), spec->api, spec->source, allowed));
+  }
+  return true;
+}
+
 using JobIndex = std::unordered_map<std::string_view, const Job*>;
 
 bool check_bits(Context& ctx, const JobIndex& jobs, const Fault& f, const BitsFault& b) {
@@ -115,6 +131,8 @@ void check_faults(Context& ctx, const Scenario& s) {
       forbidden = check_provider(ctx, f, *p);
     } else if (const auto* b = std::get_if<BitsFault>(&f.target)) {
       forbidden = check_bits(ctx, jobs, f, *b);
+    } else if (const auto* v = std::get_if<VssCallFault>(&f.target)) {
+      forbidden = check_vss_call(ctx, f, *v);
     }
     if (f.deliberate_misuse.value && !forbidden) ctx.error(f.deliberate_misuse.mark, msg::nothing_to_misuse());
   }

@@ -275,6 +275,17 @@ Reach steps_bits(const Facts& facts, const BitsFault& b) {
                b.point.mark);
 }
 
+// A VSS-internal failure of a requester call: hit k is the k-th such call the steps make.
+Reach steps_vss_call(const Facts& facts, const VssCallFault& v) {
+  if (find_vss_call(v.method.value) == nullptr) return {};  // an unknown method: already reported
+  std::uint64_t n = 0;
+  for (const Step* step : facts.calls) {
+    if (step->call.value == v.method.value) ++n;
+  }
+  if (n == 0) return never(msg::never_fires_no_call("VSS", "a failure of " + v.method.value, v.method.value, false), v.method.mark);
+  return {false, {}, {}, n, "the steps"};
+}
+
 // --- dispatch -----------------------------------------------------------------------------------------
 
 Reach reach(const Facts& facts, const Fault& f) {
@@ -285,6 +296,7 @@ Reach reach(const Facts& facts, const Fault& f) {
     using T = std::decay_t<decltype(t)>;
     if constexpr (std::is_same_v<T, WriterFault>) return t.event.mark;
     else if constexpr (std::is_same_v<T, ProviderFault>) return t.method.mark;
+    else if constexpr (std::is_same_v<T, VssCallFault>) return t.method.mark;
     else return t.point.mark;
   }, f.target);
   if (kind == DriverKind::kReferenceBitsClient && vss) {
@@ -295,6 +307,8 @@ Reach reach(const Facts& facts, const Fault& f) {
   }
   if (kind == DriverKind::kReferenceBitsClient) return {};
   if (kind == DriverKind::kReferenceRequester) {
+    // The reference requester calls GetFailure only for the components of a failing writer: no bound known.
+    if (std::holds_alternative<VssCallFault>(f.target)) return {};
     Reach r = std::holds_alternative<WriterFault>(f.target) ? requester_writer(facts, std::get<WriterFault>(f.target))
                                                               : requester_provider(facts, std::get<ProviderFault>(f.target));
     if (r.never || r.at_most == kUnbounded) return r;
@@ -308,12 +322,14 @@ Reach reach(const Facts& facts, const Fault& f) {
   if (vss && !facts.any_requester_call) return never(msg::never_fires_no_requester(), site_mark);
   if (const auto* w = std::get_if<WriterFault>(&f.target)) return steps_writer(facts, *w);
   if (const auto* p = std::get_if<ProviderFault>(&f.target)) return steps_provider(facts, *p);
+  if (const auto* v = std::get_if<VssCallFault>(&f.target)) return steps_vss_call(facts, *v);
   return steps_bits(facts, std::get<BitsFault>(f.target));
 }
 
 std::string site_name(const Fault& f) {
   if (const auto* w = std::get_if<WriterFault>(&f.target)) return std::string(to_name(w->event.value));
   if (const auto* p = std::get_if<ProviderFault>(&f.target)) return std::string(to_name(p->method.value));
+  if (const auto* v = std::get_if<VssCallFault>(&f.target)) return v->method.value;
   return std::string(to_name(std::get<BitsFault>(f.target).point.value));
 }
 

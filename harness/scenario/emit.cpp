@@ -180,9 +180,11 @@ void emit_fault(Out& o, const Fault& f) {
   } else if (const auto* b = std::get_if<BitsFault>(&f.target)) {
     o.key("job"), o.text_value(b->job.value);
     o.key("point"), o.word(to_name(b->point.value));
+  } else if (const auto* v = std::get_if<VssCallFault>(&f.target)) {
+    o.key("vss"), o.word(v->method.value);
   }
   o.key("hit"), emit_hit(o, f.hit.value);
-  o.key("delay"), o.duration(f.delay.value);
+  if (!std::holds_alternative<VssCallFault>(f.target)) o.key("delay"), o.duration(f.delay.value);
   o.key("deliberate_misuse"), o.boolean(f.deliberate_misuse.value);
   if (const auto* w = std::get_if<WriterFault>(&f.target)) {
     o.key("throw"), o.boolean(f.throws.value);
@@ -224,6 +226,8 @@ void emit_fault(Out& o, const Fault& f) {
     }
     const TransferPoint p = b->point.value;
     if (p == TransferPoint::kTransfer || p == TransferPoint::kReplyTransfer) o.key("bytes"), o.number(b->bytes.value);
+  } else if (const auto* v = std::get_if<VssCallFault>(&f.target)) {
+    if (v->code) o.key("code"), o.code(v->code->value);
   }
   o.end_map();
 }

@@ -209,6 +209,12 @@ std::string not_allowed_code(std::string_view what, std::string_view code, std::
   if (!hint.empty()) out += "; " + s(hint) + ",";
   return out + (hint.empty() ? "; " : " or ") + "set deliberate_misuse: true to inject it anyway";
 }
+std::string vss_call_code_not_allowed(std::string_view code, std::string_view api, std::string_view source,
+                                      const std::vector<std::string_view>& allowed) {
+  return "code: " + s(code) + " is not a failure " + s(api) + " is documented to return from VSS itself [" +
+         s(source) + "] (allowed: " + comma_list(allowed) +
+         "; its other returns come from the call itself); set deliberate_misuse: true to inject it anyway";
+}
 std::string bits_code_not_allowed(std::string_view code) {
   return "code: " + s(code) + " is not an error a BITS error object carries [EGE] (`vssfault codes --role "
          "bits-job-error` lists them); set deliberate_misuse: true to inject it anyway";
@@ -255,9 +261,9 @@ std::string hit_one_of() { return "hit: give exactly one of 'nth', 'first' or 'p
 std::string needs_code(std::string_view key) {
   return s(key) + ": only applies together with a 'code'";
 }
-std::string fault_target_many() { return "fault: give only one of 'writer', 'provider' or 'job'"; }
+std::string fault_target_many() { return "fault: give only one of 'writer', 'provider', 'job' or 'vss'"; }
 std::string fault_target_missing() {
-  return "fault: missing the site it is injected at: one of 'writer', 'provider' or 'job'";
+  return "fault: missing the site it is injected at: one of 'writer', 'provider', 'job' or 'vss'";
 }
 std::string fault_has_no_effect(std::string_view kind) {
   return "fault: nothing happens; give at least one of " + s(kind);

@@ -74,6 +74,8 @@ std::string unknown_source_key(std::string_view key, const std::vector<std::stri
 // --- documented roles of codes ---
 std::string not_allowed_code(std::string_view what, std::string_view code, std::string_view api, std::string_view source,
                              const std::vector<std::string_view>& allowed, std::string_view hint);
+std::string vss_call_code_not_allowed(std::string_view code, std::string_view api, std::string_view source,
+                                      const std::vector<std::string_view>& allowed);
 std::string bits_code_not_allowed(std::string_view code);
 std::string provider_code_not_valid(std::string_view code, const std::vector<std::string_view>& allowed);
 std::string provider_code_is_valid(std::string_view code);

@@ -2,6 +2,27 @@
 // documented roles and references to the world are checked afterwards (check_faults, check_names).
 #include "messages.h"
 #include "sections.h"
+#include "suggest.h"
+
+namespace vssfault::scenario {
+
+// [S1] GetFailure returns S_OK, E_INVALIDARG, E_OUTOFMEMORY or VSS_E_BAD_STATE; the model produces the
+// others from the call itself, E_OUTOFMEMORY only VSS can.
+const std::vector<VssCallSpec>& vss_call_specs() {
+  static const std::vector<VssCallSpec> specs = {
+      {"GetFailure", "IVssComponentEx2::GetFailure", "S1", {hr::E_OUTOFMEMORY}},
+  };
+  return specs;
+}
+
+const VssCallSpec* find_vss_call(std::string_view method) {
+  for (const auto& spec : vss_call_specs()) {
+    if (spec.method == method) return &spec;
+  }
+  return nullptr;
+}
+
+}  // namespace vssfault::scenario
 
 namespace vssfault::scenario::detail {
 namespace {
@@ -158,13 +179,32 @@ BitsFault read_bits_fault(Context& ctx, MapReader& m, const Fault& f, std::size_
   return b;
 }
 
+VssCallFault read_vss_call_fault(Context& ctx, MapReader& m) {
+  VssCallFault v;
+  stamp(m.mark(), v.method);
+  if (auto n = m.get("vss")) {
+    const auto name = read_string(ctx, *n, "vss");
+    assign(v.method, name);
+    if (name && find_vss_call(v.method.value) == nullptr) {
+      std::vector<std::string_view> valid;
+      for (const auto& spec : vss_call_specs()) valid.push_back(spec.method);
+      ctx.error(v.method.mark, msg::unknown_word("vss", v.method.value, suggest(v.method.value, valid), valid));
+    }
+  }
+  if (auto n = m.require("code")) v.code = read_code(ctx, *n, "code");
+  // The call fails at once, before it does anything: it takes no virtual time.
+  if (m.has("delay")) ctx.error(m.key_mark("delay"), msg::inapplicable_key("delay", "to a VSS fault (the call fails at once)"));
+  m.finish("to a VSS fault");
+  return v;
+}
+
 /// nullopt for a fault that names no site (reported): it has nothing for the later checks to check.
 std::optional<Fault> read_fault(Context& ctx, const YAML::Node& n) {
   MapReader m(ctx, n, "fault",
               {"writer", "event", "writer_event", "provider", "method", "job", "point", "hit",
                "number_of_failures", "delay", "throw", "deliberate_misuse", "code", "application_code",
                "message", "api", "return", "component_failures", "retryable", "unexpected", "log", "context",
-               "severity", "bytes"});
+               "severity", "bytes", "vss"});
   Fault f;
   f.mark = m.mark();
   stamp(f.mark, f.hit, f.delay, f.throws, f.deliberate_misuse);
@@ -190,12 +230,12 @@ std::optional<Fault> read_fault(Context& ctx, const YAML::Node& n) {
   if (auto v = m.get("delay")) assign(f.delay, read_duration(ctx, *v, "delay"));
   if (auto v = m.get("deliberate_misuse")) assign(f.deliberate_misuse, read_bool(ctx, *v, "deliberate_misuse"));
 
-  const int targets = int(m.has("writer")) + int(m.has("provider")) + int(m.has("job"));
+  const int targets = int(m.has("writer")) + int(m.has("provider")) + int(m.has("job")) + int(m.has("vss"));
   if (targets > 1) {
     ctx.error(m.mark(), msg::fault_target_many());
     // Read the other targets now so they are not reported a second time as keys that do not apply.
-    const std::string_view chosen = m.has("writer") ? "writer" : "provider";
-    for (std::string_view k : {"writer", "provider", "job"}) {
+    const std::string_view chosen = m.has("writer") ? "writer" : m.has("provider") ? "provider" : "job";
+    for (std::string_view k : {"writer", "provider", "job", "vss"}) {
       if (k != chosen) m.get(k);
     }
   } else if (targets == 0) {
@@ -208,6 +248,8 @@ std::optional<Fault> read_fault(Context& ctx, const YAML::Node& n) {
     f.target = read_provider_fault(ctx, m, f, errors_before);
   } else if (m.has("job")) {
     f.target = read_bits_fault(ctx, m, f, errors_before);
+  } else if (m.has("vss")) {
+    f.target = read_vss_call_fault(ctx, m);
   } else {
     m.finish({}, /*report_inapplicable=*/false);
     return std::nullopt;

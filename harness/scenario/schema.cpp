@@ -7,6 +7,7 @@
 
 #include "vssfault/codes/catalog.h"
 #include "vssfault/scenario/calls.h"
+#include "vssfault/scenario/fault.h"
 #include "vssfault/scenario/vocabulary.h"
 
 namespace vssfault::scenario {
@@ -103,6 +104,16 @@ Json bits_fault() {
                                                         "BITS retries; fatal: BG_JOB_STATE_ERROR")},
                 {"bytes", described(uint(), "transfer, reply-transfer: bytes that move before the fault acts")}});
   return object(p, {"job", "point"});
+}
+
+Json vss_call_fault() {
+  Json methods = Json::array();
+  for (const auto& spec : vss_call_specs()) methods.push_back(std::string(spec.method));
+  Json p = {{"vss", described(Json{{"enum", methods}}, "A requester method failing inside VSS itself, before it does anything")},
+            {"hit", ref("hit")},
+            {"deliberate_misuse", described(boolean(), "Allow a code the documentation forbids here")},
+            {"code", described(ref("code"), "The method's documented failure (GetFailure: E_OUTOFMEMORY [S1])")}};
+  return object(p, {"vss", "code"});
 }
 
 Json arg_schema(const ArgSpec& a) {
@@ -247,7 +258,7 @@ Json build() {
                       {"pattern", "^\\[[^\\]]+\\]"}};
   defs["hit"] = hit_schema();
   world_defs(defs);
-  defs["fault"] = {{"oneOf", Json::array({writer_fault(), provider_fault(), bits_fault()})}};
+  defs["fault"] = {{"oneOf", Json::array({writer_fault(), provider_fault(), bits_fault(), vss_call_fault()})}};
   defs["step"] = step_schema();
 
   Json top = object(

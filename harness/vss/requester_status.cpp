@@ -136,6 +136,15 @@ HResult ComponentView::GetFailure(HResult* phr, HResult* phrApplication, std::st
                      {"result", result.name()}});
     return result;
   };
+  // A failure inside VSS itself (E_OUTOFMEMORY [S1]): the call returns it at once, traced as Enter does.
+  if (r.engine.hooks) {
+    if (auto forced = r.engine.hooks->OnRequesterCall(r.id(), "GetFailure")) {
+      r.engine.Record("vss", "fault",
+                      {{"site", "requester-call"}, {"requester", std::to_string(r.id())}, {"method", "GetFailure"},
+                       {"code", forced->name()}});
+      return done(*forced);
+    }
+  }
   if (!phr || !phrApplication || !pbstrApplicationMessage || !pdwReserved) return done(hr::E_INVALIDARG);
   if (r.phase == Phase::kNew || r.phase == Phase::kRestore || r.phase == Phase::kReleased || !r.prepare_done)
     return done(hr::VSS_E_BAD_STATE);

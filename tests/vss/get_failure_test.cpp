@@ -124,6 +124,41 @@ TEST_F(GetFailure, UnavailableStatusReportsWriterStatusNotAvailable) {
   EXPECT_EQ(r->AbortBackup(), hr::S_OK);
 }
 
+// [S1]: E_OUTOFMEMORY — "out of memory or other system resources". Only VSS itself can fail so; the
+// Hooks::OnRequesterCall fault point makes GetFailure return it at once, out-parameters untouched.
+TEST_F(GetFailure, VssInternalFaultReturnsOutOfMemory) {
+  struct OutOfMemory : Hooks {
+    std::vector<std::string> seen;
+    std::optional<HResult> OnRequesterCall(int, std::string_view method) override {
+      seen.emplace_back(method);
+      if (method == "GetFailure") return hr::E_OUTOFMEMORY;
+      return std::nullopt;
+    }
+  } hooks;
+  auto r = Selected();
+  Prepare(r);
+  Component* c = Db(r);
+  sys.SetHooks(&hooks);
+  EXPECT_EQ(c->GetFailure(&f, &app, &msg, &reserved), hr::E_OUTOFMEMORY);
+  EXPECT_EQ(f, HResult{0xFFFFFFFF});
+  EXPECT_EQ(app, HResult{0xFFFFFFFF});
+  EXPECT_EQ(msg, "unset");
+  EXPECT_EQ(reserved, 99u);
+  // The hook is consulted before the parameters are checked: the call fails at once.
+  EXPECT_EQ(c->GetFailure(nullptr, &app, &msg, &reserved), hr::E_OUTOFMEMORY);
+  ASSERT_EQ(hooks.seen, (std::vector<std::string>{"GetFailure", "GetFailure"}));
+  bool traced = false;
+  for (const auto& rec : trace.records()) {
+    traced = traced || (rec.event == "fault" && rec.field("site") == "requester-call" &&
+                        rec.field("method") == "GetFailure" && rec.field("code") == "E_OUTOFMEMORY");
+  }
+  EXPECT_TRUE(traced);
+  sys.SetHooks(nullptr);
+  ASSERT_EQ(c->GetFailure(&f, &app, &msg, &reserved), hr::S_OK);
+  EXPECT_EQ(f, hr::S_OK);
+  EXPECT_EQ(r->AbortBackup(), hr::S_OK);
+}
+
 TEST_F(GetFailure, UnknownComponentIsObjectNotFound) {
   auto r = Selected();
   Component* c = nullptr;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -78,13 +79,32 @@ struct BitsFault {
   friend bool operator==(const BitsFault&, const BitsFault&) = default;
 };
 
+/// A BackupComponents method failing inside VSS itself, before it does anything (vss::Hooks::
+/// OnRequesterCall): what no writer or provider can make happen, e.g. GetFailure's E_OUTOFMEMORY [S1].
+struct VssCallFault {
+  Located<std::string> method;           ///< "GetFailure"
+  std::optional<Located<HResult>> code;  ///< required; one of the method's documented failure codes
+  friend bool operator==(const VssCallFault&, const VssCallFault&) = default;
+};
+
+/// The requester methods a VssCallFault may name, each with the failure codes its documentation lists
+/// that only VSS itself produces.
+struct VssCallSpec {
+  std::string_view method;
+  std::string_view api;     ///< "IVssComponentEx2::GetFailure"
+  std::string_view source;  ///< the statement's tag: "S1"
+  std::vector<HResult> codes;
+};
+const std::vector<VssCallSpec>& vss_call_specs();
+const VssCallSpec* find_vss_call(std::string_view method);
+
 struct Fault {
   Mark mark;
   Located<HitSpec> hit;
   Located<Duration> delay;                  ///< virtual time the call takes first; default 0ms
   Located<bool> throws{false, {}};          ///< writer faults only: the handler throws
   Located<bool> deliberate_misuse{false, {}};  ///< allow a code the documentation forbids here
-  std::variant<WriterFault, ProviderFault, BitsFault> target;
+  std::variant<WriterFault, ProviderFault, BitsFault, VssCallFault> target;
   friend bool operator==(const Fault&, const Fault&) = default;
 };
 
