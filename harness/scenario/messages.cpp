@@ -81,6 +81,13 @@ std::string not_utf8(unsigned char byte) {
   std::snprintf(hex, sizeof hex, "0x%02X", byte);
   return "the file is not valid UTF-8 (byte " + s(hex) + " here); save it as UTF-8";
 }
+std::string escape_not_text(std::string_view what, unsigned char byte) {
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", byte);
+  return s(what) + ": an escape in this string gives the byte " + s(hex) +
+         ", which is not UTF-8 text (yaml-cpp turns \\_ \\N \\L \\P into single bytes, \\0 into NUL); "
+         "write the character itself or use \\u followed by its four hex digits";
+}
 std::string yaml_syntax(std::string_view what) { return "YAML syntax error: " + excerpt(what, 4 * kExcerptChars); }
 std::string unexpected_token(std::string_view token) {
   return "YAML syntax error: unexpected '" + excerpt(token) + "'" +

@@ -28,6 +28,8 @@ std::string cannot_read(std::string_view reason);
 std::string nul_byte();
 std::string not_utf8(unsigned char byte);
 std::string yaml_syntax(std::string_view what);
+/// A string whose escapes produced a NUL or a byte that is not UTF-8 (yaml-cpp writes \_ as 0xA0).
+std::string escape_not_text(std::string_view what, unsigned char byte);
 std::string unexpected_token(std::string_view token);
 std::string too_deep();
 std::string second_document();

@@ -6,6 +6,7 @@
 
 #include "messages.h"
 #include "suggest.h"
+#include "text_check.h"
 #include "vssfault/codes/catalog.h"
 
 namespace vssfault::scenario::detail {
@@ -313,6 +314,17 @@ std::optional<Located<std::string>> read_string(Context& ctx, const YAML::Node& 
   if (scalar_kind(n) != ScalarKind::kString) {
     ctx.error(n, msg::expected_string(what, describe(n), n.Scalar()));
     return std::nullopt;
+  }
+  // The file is checked as UTF-8 before parsing, but escapes can still make bytes that are not text:
+  // such a string could not be shown (`show`) and loaded back as itself.
+  const std::string& v = n.Scalar();
+  for (std::size_t i = 0; i < v.size();) {
+    const std::size_t len = v[i] == '\0' ? 0 : detail::utf8_length(v, i);
+    if (len == 0) {
+      ctx.error(n, msg::escape_not_text(what, static_cast<unsigned char>(v[i])));
+      return std::nullopt;
+    }
+    i += len;
   }
   return Located<std::string>{n.Scalar(), ctx.mark(n)};
 }

@@ -3,7 +3,6 @@
 #include "messages.h"
 
 namespace vssfault::scenario::detail {
-namespace {
 
 // Length of the valid UTF-8 sequence starting at text[i], or 0 if it is not one (RFC 3629 table).
 std::size_t utf8_length(std::string_view text, std::size_t i) {
@@ -27,6 +26,9 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
   }
   return len;
 }
+
+namespace {
+
 
 }  // namespace
 
