@@ -41,4 +41,16 @@ void run_for(World& w, Duration d) {
   w.guard.check();
 }
 
+DriverResult drive(World& w) {
+  const scenario::Driver& d = w.scn.driver;
+  switch (d.kind.value) {
+    case scenario::DriverKind::kReferenceRequester:
+      return d.requester.operation.value == scenario::Operation::kRestore ? drive_reference_restore(w)
+                                                                          : drive_reference_requester(w);
+    case scenario::DriverKind::kReferenceBitsClient: return drive_reference_bits_client(w);
+    case scenario::DriverKind::kSteps: return drive_steps(w);
+  }
+  return {};
+}
+
 }  // namespace vssfault::runner::detail

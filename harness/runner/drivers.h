@@ -43,6 +43,8 @@ DriverResult drive_reference_requester(World& w);
 DriverResult drive_reference_restore(World& w);
 DriverResult drive_reference_bits_client(World& w);
 DriverResult drive_steps(World& w);
+/// Runs the scenario's driver (whichever of the above its `driver.kind` names).
+DriverResult drive(World& w);
 
 /// Starts an asynchronous method, waits for it (IVssAsync::Wait) and returns its result as a step sees
 /// it: the start's failure, Wait's failure, or QueryStatus (VSS_S_ASYNC_FINISHED read as S_OK) (D4).

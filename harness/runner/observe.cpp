@@ -21,18 +21,6 @@ scenario::Located<T> observed_value(T value) {
   return scenario::Located<T>{std::move(value), {}};
 }
 
-detail::DriverResult drive_for_observation(detail::World& w) {
-  const scenario::Driver& d = w.scn.driver;
-  switch (d.kind.value) {
-    case scenario::DriverKind::kReferenceRequester:
-      return d.requester.operation.value == scenario::Operation::kRestore ? detail::drive_reference_restore(w)
-                                                                          : detail::drive_reference_requester(w);
-    case scenario::DriverKind::kReferenceBitsClient: return detail::drive_reference_bits_client(w);
-    case scenario::DriverKind::kSteps: return detail::drive_steps(w);
-  }
-  return {};
-}
-
 // The same readings as check_expectations.cpp, kept as values.
 scenario::Expectations record(detail::World& w, const detail::DriverResult& d) {
   scenario::Expectations e;
@@ -149,7 +137,7 @@ Observed observe_scenario(const scenario::Scenario& s, const RunOptions& options
       return o;
     }
     try {
-      const detail::DriverResult d = drive_for_observation(w);
+      const detail::DriverResult d = detail::drive(w);
       w.guard.check();
       if (w.guard.tripped()) {
         r.outcome = Outcome::kError;

@@ -11,18 +11,6 @@
 namespace vssfault::runner {
 namespace {
 
-detail::DriverResult drive(detail::World& w) {
-  const scenario::Driver& d = w.scn.driver;
-  switch (d.kind.value) {
-    case scenario::DriverKind::kReferenceRequester:
-      return d.requester.operation.value == scenario::Operation::kRestore ? detail::drive_reference_restore(w)
-                                                                          : detail::drive_reference_requester(w);
-    case scenario::DriverKind::kReferenceBitsClient: return detail::drive_reference_bits_client(w);
-    case scenario::DriverKind::kSteps: return detail::drive_steps(w);
-  }
-  return {};
-}
-
 /// Moves the trace out (records the world's destructors add after this are not part of the run).
 void finish(ScenarioResult& r, detail::World& w) {
   r.virtual_time = w.clock.now();
@@ -56,7 +44,7 @@ void run_world(const scenario::Scenario& s, const RunOptions& options, ScenarioR
   }
   try {
     if (options.before_driver) options.before_driver(w.trace, w.queue);
-    const detail::DriverResult d = drive(w);
+    const detail::DriverResult d = detail::drive(w);
     w.guard.check();
     if (w.guard.tripped()) {
       r.outcome = Outcome::kError;

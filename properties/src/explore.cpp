@@ -69,12 +69,12 @@ std::uint64_t round_seed(std::uint64_t seed, std::uint64_t round) {
 }
 
 ExploreResult explore(const ExploreOptions& o) {
-  std::vector<const PropertyInfo*> todo;
+  std::vector<const PropertyInfo*> remaining;
   for (const PropertyInfo& p : all_properties()) {
     if (!explorable(p)) continue;
     if (!o.properties.empty() && std::find(o.properties.begin(), o.properties.end(), p.id) == o.properties.end())
       continue;
-    todo.push_back(&p);
+    remaining.push_back(&p);
   }
   ExploreResult out;
   const auto start = std::chrono::steady_clock::now();
@@ -82,12 +82,12 @@ ExploreResult explore(const ExploreOptions& o) {
   const std::uint64_t round_size = std::max<std::uint64_t>(1, o.round_size);
   std::uint64_t round = 0;
   std::size_t turn = 0;
-  while (out.totals.runs < o.runs && !todo.empty()) {
+  while (out.totals.runs < o.runs && !remaining.empty()) {
     if (o.time_budget && elapsed() >= *o.time_budget) {
       out.budget_exhausted = true;
       break;
     }
-    const PropertyInfo& p = *todo[turn % todo.size()];
+    const PropertyInfo& p = *remaining[turn % remaining.size()];
     const std::uint64_t seed = round_seed(o.seed, round++);
     const Round r = run_round(p, o.breakage, seed, std::min(round_size, o.runs - out.totals.runs));
     out.totals.runs += r.cases + (r.failed ? 1 : 0);
@@ -101,7 +101,7 @@ ExploreResult explore(const ExploreOptions& o) {
       c.has_world = r.world.has_value();
       if (r.world) c.world = *r.world;
       out.found.push_back(std::move(c));
-      todo.erase(todo.begin() + static_cast<std::ptrdiff_t>(turn % todo.size()));
+      remaining.erase(remaining.begin() + static_cast<std::ptrdiff_t>(turn % remaining.size()));
     } else {
       ++turn;
     }
