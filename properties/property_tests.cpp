@@ -25,9 +25,7 @@ RC_GTEST_PROP(BitsProperties, NoProgressTimeout, ()) { props::NoProgressTimeout(
 RC_GTEST_PROP(StateMachines, Requester, ()) { props::RequesterStateMachine({}); }
 RC_GTEST_PROP(StateMachines, BitsJob, ()) { props::BitsJobStateMachine({}); }
 
-// Not yet in the table (unfinished, see docs/properties.md "Round trip"): the loader's reachability
-// checks reject some converted worlds. Run it by hand with --gtest_also_run_disabled_tests.
-RC_GTEST_PROP(ScenarioProperties, DISABLED_RoundTrip, ()) { props::ScenarioRoundTrip({}); }
+RC_GTEST_PROP(ScenarioProperties, RoundTrip, ()) { props::ScenarioRoundTrip({}); }
 
 // Every property in the table has a test above (the table feeds the negative tests and the docs).
 TEST(PropertyTable, NamesEveryTest) {

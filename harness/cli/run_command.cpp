@@ -40,6 +40,7 @@ struct RunCommandOptions {
   scenario::Limits load_limits;
   TimelineOutput timeline;
   std::string break_variant;  ///< hidden, test-only (break_variants.h)
+  std::string shard;          ///< --shard INDEX/TOTAL; overrides the sharding environment variables
 };
 
 bool glob_matches(const std::string& pattern, const std::string& text) {
@@ -85,7 +86,7 @@ int run(RunCommandOptions& o) {
   if (o.max_events) options.limits.max_events = *o.max_events;
   if (o.max_trace_records) options.limits.max_trace_records = *o.max_trace_records;
 
-  const runner::ShardFromEnv shard = runner::shard_from_env();
+  const runner::ShardFromEnv shard = o.shard.empty() ? runner::shard_from_env() : runner::parse_shard(o.shard);
   if (!shard.error.empty()) {
     std::cerr << "vssfault run: " << shard.error << "\n";
     return kExitBadInput;
@@ -166,6 +167,10 @@ const Registration kRegistration{
       sub.add_flag("--trace", o->trace, "Print every scenario's whole trace");
       sub.add_option("--junit", o->junit, "Write a JUnit XML report to this file");
       sub.add_option("--json", o->json, "Write a JSON report to this file");
+      sub.add_option("--shard", o->shard,
+                     "Run only shard INDEX/TOTAL of the selected scenarios (0-based, round robin in path order; "
+                     "default: GTEST_TOTAL_SHARDS/GTEST_SHARD_INDEX or TEST_TOTAL_SHARDS/TEST_SHARD_INDEX)")
+          ->type_name("INDEX/TOTAL");
       sub.add_flag("--check-determinism", o->check_determinism,
                    "Run each scenario twice and report the first trace record that differs");
       sub.add_option("--max-virtual-time", o->max_virtual_time,

@@ -72,7 +72,7 @@ std::string fingerprint_line(const std::vector<ScenarioResult>& results) {
     return "fingerprint: seed=" + std::to_string(r.seed) + " scenario=" + Trace::hash_hex(r.scenario_hash) +
            " trace=" + Trace::hash_hex(r.trace_hash);
   }
-  std::uint64_t h = Trace::kEmptyHash;
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a 64's offset basis (fnv1a64's default)
   for (const auto& r : results) {
     h = fnv1a64(r.file + " " + std::to_string(r.seed) + " " + Trace::hash_hex(r.scenario_hash) + " " +
                     Trace::hash_hex(r.trace_hash) + "\n",

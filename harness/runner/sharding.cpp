@@ -51,4 +51,25 @@ ShardFromEnv shard_from_env(const char* (*getenv_fn)(const char*)) {
   return out;
 }
 
+ShardFromEnv parse_shard(const std::string& text) {
+  ShardFromEnv out;
+  const std::size_t slash = text.find('/');
+  Shard s;
+  const std::string index = text.substr(0, slash);
+  const std::string total = slash == std::string::npos ? std::string() : text.substr(slash + 1);
+  if (slash == std::string::npos || !parse_size(index.c_str(), s.index) || !parse_size(total.c_str(), s.total) ||
+      s.total == 0) {
+    out.error = "--shard expects INDEX/TOTAL, two whole numbers with TOTAL >= 1 (e.g. 0/4), found '" + text + "'";
+    return out;
+  }
+  if (s.index >= s.total) {
+    out.error = "--shard " + text + ": INDEX counts from 0 and must be below TOTAL (" + std::to_string(s.total) +
+                "); the last shard of " + std::to_string(s.total) + " is " + std::to_string(s.total - 1) + "/" +
+                std::to_string(s.total);
+    return out;
+  }
+  out.shard = s;
+  return out;
+}
+
 }  // namespace vssfault::runner

@@ -71,6 +71,10 @@ void World::build_vss() {
   for (const auto& p : scn.providers) {
     std::set<std::string> volumes;
     for (const auto& v : p.volumes) volumes.insert(v.value);
+    // `volumes: []` is a provider that supports no volume (the format's reading, and the loader's
+    // "can never fire" check); an empty set means "every volume" to the mock, so give it the one name
+    // no volume has (names are non-empty).
+    if (volumes.empty()) volumes.insert("");
     auto provider = std::make_shared<ScenarioProvider>(
         vss::ProviderInfo{vss::VssId::named(p.name.value), p.name.value, to_vss(p.kind.value)}, std::move(volumes));
     vss_faults->Attach(*provider);

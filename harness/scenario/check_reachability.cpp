@@ -189,6 +189,8 @@ Reach requester_provider(const Facts& facts, const ProviderFault& p) {
   // The reference requester never unregisters a provider: OnUnload comes only from an UnregisterProvider
   // step.
   if (p.method.value == ProviderMethod::kOnUnload) return never(msg::never_fires_unload(), p.method.mark);
+  // OnLoad comes when the world registers the provider, whatever volumes it supports.
+  if (p.method.value == ProviderMethod::kOnLoad) return {};
   const Provider* provider = facts.find_provider(p.provider.value);
   if (provider != nullptr && provider->volumes.empty()) {
     return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
@@ -204,7 +206,6 @@ Reach requester_provider(const Facts& facts, const ProviderFault& p) {
       m != ProviderMethod::kOnUnload) {
     return never(msg::never_fires_operation("restore", to_name(m)), p.method.mark);
   }
-  if (m == ProviderMethod::kOnLoad || m == ProviderMethod::kOnUnload) return {};
   // BeginPrepareSnapshot comes once for each of its volumes in the set (D16), the others once a set.
   const std::uint64_t per_attempt = m == ProviderMethod::kBeginPrepareSnapshot && provider != nullptr ? shared : 1u;
   return {false, {}, {}, per_attempt, {}};
@@ -250,6 +251,8 @@ Reach steps_provider(const Facts& facts, const ProviderFault& p) {
     }
     return {false, {}, {}, n, "the steps"};
   }
+  // OnLoad comes when the world registers the provider, whatever volumes it supports [PRL].
+  if (p.method.value == ProviderMethod::kOnLoad) return {};
   if (provider->volumes.empty()) return never(msg::never_fires_no_volumes(provider->name.value), p.provider.mark);
   // Calls that can put this provider in the set: AddToSnapshotSet of one of its volumes, naming it or
   // leaving the choice to VSS.
@@ -259,8 +262,7 @@ Reach steps_provider(const Facts& facts, const ProviderFault& p) {
   const std::string_view method = to_name(m);
   if (!is_set_method(m)) {
     if (adds == 0) return never(msg::never_fires_no_call(target, method, "AddToSnapshotSet for one of its volumes", true), p.method.mark);
-    if (m == ProviderMethod::kBeginPrepareSnapshot) return {false, {}, {}, adds, "the steps"};
-    return {};  // OnLoad: a provider can be loaded any number of times [PRL]
+    return {false, {}, {}, adds, "the steps"};  // BeginPrepareSnapshot
   }
   if (sets == 0) {
     return never(msg::never_fires_no_call(target, method, "DoSnapshotSet after AddToSnapshotSet for one of its volumes", true),

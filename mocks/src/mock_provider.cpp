@@ -2,7 +2,14 @@
 
 #include <utility>
 
+#include "quiet_on_call.h"
+
 namespace vssfault::mocks {
+namespace detail {
+VSSFAULT_QUIET_ON_CALL_SIGNATURE(HResult(std::string_view, bool*));
+VSSFAULT_QUIET_ON_CALL_SIGNATURE(HResult(std::int32_t, const std::vector<std::string>&, bool*));
+VSSFAULT_QUIET_ON_CALL_SIGNATURE(HResult(const std::vector<std::string>&, std::vector<std::string>*));
+}  // namespace detail
 
 using ::testing::_;
 using ::testing::Return;
@@ -12,16 +19,18 @@ namespace {
 // is also what GoogleMock returns without an ON_CALL (HResult() is S_OK), so a new mock needs only these
 // three ON_CALLs: each ON_CALL costs two std::ostringstream constructions in GoogleMock's location logging,
 // and installing all fourteen was a sixth of a clean backup's run time (bench/, docs/semantics.md
-// "## Performance").
+// "## Performance"). The three are added with QuietOnCall, ON_CALL without that logging (quiet_on_call.h).
 void InstallOutParameterDefaults(MockProvider& p) {
-  ON_CALL(p, IsVolumeSupported(_, _)).WillByDefault([&p](std::string_view volume, bool* supported) {
-    return p.IdealIsVolumeSupported(volume, supported);
-  });
-  ON_CALL(p, AreLunsSupported(_, _, _))
+  using detail::QuietOnCall;
+  QuietOnCall(p.gmock_IsVolumeSupported(_, _), __FILE__, __LINE__)
+      .WillByDefault([&p](std::string_view volume, bool* supported) {
+        return p.IdealIsVolumeSupported(volume, supported);
+      });
+  QuietOnCall(p.gmock_AreLunsSupported(_, _, _), __FILE__, __LINE__)
       .WillByDefault([&p](std::int32_t, const std::vector<std::string>& luns, bool* supported) {
         return p.IdealAreLunsSupported(luns, supported);
       });
-  ON_CALL(p, GetTargetLuns(_, _))
+  QuietOnCall(p.gmock_GetTargetLuns(_, _), __FILE__, __LINE__)
       .WillByDefault([](const std::vector<std::string>& source, std::vector<std::string>* destination) {
         if (destination == nullptr) return hr::E_INVALIDARG;
         *destination = source;

@@ -54,6 +54,7 @@ const Variant kVariants[] = {
     {"no-progress", "progress-keeps-no-progress-timer", bits(bits::broken::kProgressKeepsNoProgressTimer), true},
     {"requester-machine", "backup-complete-any-phase", vss(vss::broken::kBackupCompleteAnyPhase), false},
     {"bits-machine", "resume-from-final", bits(bits::broken::kResumeFromFinal), false},
+    {"round-trip", "global-dispatch-rng", vss(vss::broken::kGlobalDispatchRng), true},
 };
 
 class BrokenVariant : public ::testing::TestWithParam<Variant> {};

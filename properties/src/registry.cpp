@@ -21,6 +21,7 @@ constexpr PropertyInfo kProperties[] = {
     {"no-progress", "BitsProperties.NoProgressTimeout", "[NPT][MRD][S5]", &props::NoProgressTimeout},
     {"requester-machine", "StateMachines.Requester", "§7.1 [IFB][SSS][PFB][DSS][BC][AB]", &props::RequesterStateMachine},
     {"bits-machine", "StateMachines.BitsJob", "§6.4 [JSU][JR][JC][JCO][AF]", &props::BitsJobStateMachine},
+    {"round-trip", "ScenarioProperties.RoundTrip", "docs/scenario-format.md, docs/semantics.md Kernel", &props::ScenarioRoundTrip},
 };
 
 }  // namespace

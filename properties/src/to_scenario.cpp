@@ -112,7 +112,8 @@ void add_writer_fault(ScenarioConversion& out, const std::string& writer, const 
   out.scenario.faults.push_back(std::move(fault));
 }
 
-void add_provider_fault(ScenarioConversion& out, const std::string& provider, const ProviderFaultSpec& f) {
+void add_provider_fault(ScenarioConversion& out, const std::string& provider, const ProviderSpec& spec,
+                        const ProviderFaultSpec& f) {
   const std::string method(vss::provider_method_name(f.method));
   const auto m = by_name<sc::ProviderMethod>(method);
   if (!m) {
@@ -121,6 +122,15 @@ void add_provider_fault(ScenarioConversion& out, const std::string& provider, co
   }
   if (f.method == vss::ProviderMethod::kOnUnload) {
     out.dropped.push_back("provider " + provider + ": fault at OnUnload (the reference requester never unloads a provider)");
+    return;
+  }
+  // A provider that supports no volume is registered (OnLoad) and asked IsVolumeSupported /
+  // AreLunsSupported, but VSS never puts it in a set: its snapshot methods are never called, in the
+  // generated world as in the scenario, so such a fault can never fire (the loader rejects it as such).
+  // Leaving it out changes no run.
+  if (spec.volumes.empty() && f.method != vss::ProviderMethod::kOnLoad) {
+    out.dropped.push_back("provider " + provider + ": fault at " + method +
+                          " (can never fire: the provider supports no volume, so it never takes part in a set)");
     return;
   }
   if (f.action.throws) {
@@ -154,10 +164,14 @@ void add_volumes(ScenarioConversion& out, const std::string& name, const VolumeS
   out.scenario.volumes.push_back(scn_value(name));
   if (v.system_supports) system_volumes.push_back(scn_value(name));
   if (v.flush > Duration()) {
-    out.dropped.push_back("volume " + name + ": flush takes " + v.flush.to_string() +
-                          " (the format has no per-volume flush duration)");
+    sc::VolumeFlush flush;
+    flush.volume = scn_value(name);
+    flush.duration = scn_value(v.flush);
+    out.scenario.settings.flush_durations.push_back(std::move(flush));
   }
 }
+
+constexpr Duration kLastingOutage = Duration::days(365);
 
 void add_jobs(ScenarioConversion& out, const GeneratedWorld& world) {
   for (std::size_t i = 0; i < world.jobs.size(); ++i) {
@@ -192,14 +206,24 @@ void add_jobs(ScenarioConversion& out, const GeneratedWorld& world) {
       switch (t.point) {
         case bits::FaultPoint::kServerReply: b.point = scn_value(sc::TransferPoint::kReply); break;
         case bits::FaultPoint::kConnect: b.point = scn_value(sc::TransferPoint::kConnect); break;
+        case bits::FaultPoint::kReplyTransfer: b.point = scn_value(sc::TransferPoint::kReplyTransfer); break;
         default: b.point = scn_value(sc::TransferPoint::kTransfer); break;
       }
       if (t.action == bits::FaultAction::kStall) {
         fault.delay = scn_value(t.duration);
-      } else if (t.action == bits::FaultAction::kNetworkDisconnect) {
+      } else if (t.action == bits::FaultAction::kNetworkDisconnect || t.code == hr::BG_E_NETWORK_DISCONNECTED) {
+        // The model reads this code as the machine's network going down, whatever the action, for the
+        // plan's duration; 0 is "until the network is brought back", which no generated world does. The
+        // format's outage lasts `delay` (at least 1 ms): a lasting one is written as kLastingOutage,
+        // past every horizon a generated world runs to (at most 2 days).
         b.code = scn_value(hr::BG_E_NETWORK_DISCONNECTED);
-        b.context = scn_value(sc::ErrorContext::kGeneralTransport);
-        fault.delay = scn_value(t.duration);
+        b.context = scn_value(t.action == bits::FaultAction::kNetworkDisconnect ? sc::ErrorContext::kGeneralTransport
+                                                                                : context_of(t.context).value_or(sc::ErrorContext::kGeneralTransport));
+        fault.delay = scn_value(t.duration > Duration() ? t.duration : kLastingOutage);
+        if (t.duration == Duration()) {
+          out.dropped.push_back("job " + name + ": a network outage until the network is brought back (written as " +
+                                kLastingOutage.to_string() + ": the format's outages end)");
+        }
       } else {
         b.code = scn_value(t.code);
         if (auto c = context_of(t.context)) b.context = scn_value(*c);
@@ -208,8 +232,14 @@ void add_jobs(ScenarioConversion& out, const GeneratedWorld& world) {
                              (t.nature == bits::Nature::kDocumented && bits::classify_transient(t.code, t.context));
       b.severity = scn_value(transient ? sc::Severity::kTransient : sc::Severity::kFatal);
       if (t.bytes > 0) {
-        out.dropped.push_back("job " + name + ": fault after " + std::to_string(t.bytes) +
-                              " bytes (the format fails at the transfer point)");
+        const bool takes_bytes =
+            b.point.value == sc::TransferPoint::kTransfer || b.point.value == sc::TransferPoint::kReplyTransfer;
+        if (takes_bytes) {
+          b.bytes = scn_value(t.bytes);
+        } else {
+          out.dropped.push_back("job " + name + ": fault after " + std::to_string(t.bytes) + " bytes at " +
+                                std::string(sc::to_name(b.point.value)) + " (bytes apply to transfer points only)");
+        }
       }
       bool forbidden = b.code && !code_has_role(b.code->value, kRoleBitsJobError);
       forbidden = forbidden || (b.code && b.context && b.context->value == sc::ErrorContext::kNone);
@@ -255,9 +285,6 @@ ScenarioConversion to_scenario(const GeneratedWorld& world, const std::string& n
     prov.name = scn_value(pname);
     prov.kind = scn_value(spec.type == vss::ProviderType::kHardware ? sc::ProviderKind::kHardware : sc::ProviderKind::kSoftware);
     for (std::size_t j = 0; j < spec.volumes.size(); ++j) prov.volumes.push_back(scn_value(GeneratedWorld::provider_volume(p, j)));
-    if (spec.volumes.empty()) {
-      out.dropped.push_back("provider " + pname + ": supports no volume (the format reads an empty list as every volume)");
-    }
     s.providers.push_back(std::move(prov));
   }
 
@@ -283,7 +310,8 @@ ScenarioConversion to_scenario(const GeneratedWorld& world, const std::string& n
   for (std::size_t i = 0; i < world.writers.size(); ++i)
     for (const auto& f : world.writers[i].faults) add_writer_fault(out, GeneratedWorld::writer_name(i), f);
   for (std::size_t p = 0; p < world.providers.size(); ++p)
-    for (const auto& f : world.providers[p].faults) add_provider_fault(out, GeneratedWorld::provider_name(p), f);
+    for (const auto& f : world.providers[p].faults)
+      add_provider_fault(out, GeneratedWorld::provider_name(p), world.providers[p], f);
   for (std::size_t k = 0; k < world.hooks.size(); ++k) {
     out.dropped.push_back("VSS-internal fault " + std::string(mocks::vss_point_name(world.hooks[k].point)) + " " +
                           world.hooks[k].code.name() + " (the format has no VSS-internal faults)");

@@ -47,6 +47,23 @@ TEST(RunSelection, ShardsSplitADirectoryIntoDisjointCompleteParts) {
   EXPECT_EQ(seen, std::multiset<std::string>(all.begin(), all.end())) << "every scenario in exactly one shard";
 }
 
+TEST(RunSelection, TheShardFlagSplitsLikeTheVariablesAndOverridesThem) {
+  const std::string dir = source("scenarios");
+  for (int i = 0; i < 3; ++i) {
+    const auto by_env =
+        verdicts(run_with_env({"GTEST_TOTAL_SHARDS=3", "GTEST_SHARD_INDEX=" + std::to_string(i)}, {dir}).out);
+    // The flag wins over variables naming another split.
+    const auto by_flag = verdicts(run_with_env({"GTEST_TOTAL_SHARDS=2", "GTEST_SHARD_INDEX=1"},
+                                               {"--shard", std::to_string(i) + "/3", dir}).out);
+    EXPECT_FALSE(by_flag.empty()) << "shard " << i;
+    EXPECT_EQ(by_flag, by_env) << "shard " << i;
+  }
+  const auto bad = run({"--shard", "3/3", dir});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--shard 3/3: INDEX counts from 0 and must be below TOTAL (3)"), std::string::npos)
+      << bad.err;
+}
+
 TEST(RunSelection, BazelShardingIsHonouredAndTheStatusFileTouched) {
   testing::TempDir tmp;
   const std::string status = tmp.str("shard-status");

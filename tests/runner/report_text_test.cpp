@@ -27,7 +27,7 @@ TEST(ReportText, OneLinePerScenario) {
   EXPECT_EQ(result_line(r), "FAIL  freeze-veto  10m  " + Trace::hash_hex(r.trace.hash()));
   ScenarioResult pass;
   pass.name = "clean";
-  EXPECT_EQ(result_line(pass), "PASS  clean  0ms  0xcbf29ce484222325");
+  EXPECT_EQ(result_line(pass), "PASS  clean  0ms  0xe9e0033e3badaf36");
   ScenarioResult invalid;
   invalid.file = "bad.yaml";
   invalid.outcome = Outcome::kInvalid;
@@ -35,7 +35,7 @@ TEST(ReportText, OneLinePerScenario) {
   ScenarioResult error;
   error.file = "e.yaml";
   error.outcome = Outcome::kError;
-  EXPECT_EQ(result_line(error), "ERROR  e.yaml  0ms  0xcbf29ce484222325");
+  EXPECT_EQ(result_line(error), "ERROR  e.yaml  0ms  0xe9e0033e3badaf36");
 }
 
 TEST(ReportText, AFailureShowsExpectedActualTheTraceAroundItAndHowToReproduce) {

@@ -31,6 +31,26 @@ TEST(Sharding, GoogleTestVariables) {
   EXPECT_TRUE(s.shard->owns(4));
 }
 
+TEST(Sharding, FlagTextGivesIndexAndTotal) {
+  const auto s = parse_shard("2/5");
+  ASSERT_TRUE(s.shard.has_value()) << s.error;
+  EXPECT_EQ(s.shard->index, 2u);
+  EXPECT_EQ(s.shard->total, 5u);
+  EXPECT_TRUE(s.shard->owns(7));
+  EXPECT_FALSE(s.shard->owns(8));
+}
+
+TEST(Sharding, BadFlagTextSaysWhatWasExpected) {
+  EXPECT_EQ(parse_shard("3").error,
+            "--shard expects INDEX/TOTAL, two whole numbers with TOTAL >= 1 (e.g. 0/4), found '3'");
+  EXPECT_EQ(parse_shard("1/0").error,
+            "--shard expects INDEX/TOTAL, two whole numbers with TOTAL >= 1 (e.g. 0/4), found '1/0'");
+  EXPECT_EQ(parse_shard("a/2").error,
+            "--shard expects INDEX/TOTAL, two whole numbers with TOTAL >= 1 (e.g. 0/4), found 'a/2'");
+  EXPECT_EQ(parse_shard("4/4").error,
+            "--shard 4/4: INDEX counts from 0 and must be below TOTAL (4); the last shard of 4 is 3/4");
+}
+
 TEST(Sharding, BazelVariablesWhenGoogleTestOnesAreAbsent) {
   g_env = {{"TEST_TOTAL_SHARDS", "2"}, {"TEST_SHARD_INDEX", "0"}, {"TEST_SHARD_STATUS_FILE", "/tmp/s"}};
   const auto s = shard_from_env(fake_getenv);

@@ -136,6 +136,23 @@ TEST(ProviderFaults, OnUnloadMayAnswerSFalse) {
           "driver: {steps: [{call: UnregisterProvider, args: {provider: system}}]}\n");
 }
 
+// A provider is loaded when the world registers it, whatever volumes it supports: an OnLoad fault on a
+// provider with `volumes: []` (or whose volumes the driver never adds) fires, so it is not "can never
+// fire"; its snapshot methods still are (VSS never puts it in a set).
+TEST(ProviderFaults, OnLoadOfAProviderWithoutVolumesCanFire) {
+  const std::string world =
+      "name: n\nvolumes: [\"C:\"]\n"
+      "providers: [{name: idle, kind: software, volumes: []}, {name: system, kind: system}]\n";
+  load_ok(world + "faults: [{provider: idle, method: OnLoad, code: E_OUTOFMEMORY}]\n");
+  load_ok(world + "faults: [{provider: idle, method: OnLoad, code: E_OUTOFMEMORY}]\n"
+                  "driver: {steps: [{call: InitializeForBackup}]}\n");
+  load_ok("name: n\nvolumes: [\"C:\", \"D:\"]\nproviders: [{name: hw, kind: hardware, volumes: [\"D:\"]}]\n"
+          "faults: [{provider: hw, method: OnLoad, code: VSS_E_PROVIDER_VETO}]\ndriver: {volumes: [\"C:\"]}\n");
+  EXPECT_EQ(errors(world + "faults: [{provider: idle, method: CommitSnapshots, code: VSS_E_PROVIDER_VETO}]\n"),
+            (std::vector<std::string>{"t.yaml:4:21: error: fault can never fire: provider 'idle' supports no volume, "
+                                      "so it never takes part in a shadow copy set"}));
+}
+
 TEST(Steps, RequesterCallsDefaultToTheMainObjectOthersHaveNone) {
   const Scenario s = load_ok(
       "name: n\nvolumes: [\"C:\"]\njobs: [{name: J}]\ndriver: {steps: [{call: InitializeForBackup}, "

@@ -24,4 +24,8 @@ struct ShardFromEnv {
 /// GoogleTest pair is absent. `getenv` is injectable for tests.
 ShardFromEnv shard_from_env(const char* (*getenv_fn)(const char*) = nullptr);
 
+/// `--shard INDEX/TOTAL` (0-based index, as GTEST_SHARD_INDEX): the shard, or `error` saying what was
+/// expected and what was found.
+ShardFromEnv parse_shard(const std::string& text);
+
 }  // namespace vssfault::runner
