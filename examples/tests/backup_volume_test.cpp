@@ -3,11 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "backup_volume.h"
+#include "example_world.h"
 #include "vssfault/codes/catalog.h"
-#include "vssfault/kernel/clock.h"
-#include "vssfault/kernel/event_queue.h"
-#include "vssfault/kernel/rng.h"
-#include "vssfault/kernel/trace.h"
 #include "vssfault/mocks/mock_writer.h"
 #include "vssfault/vss/conformance.h"
 #include "vssfault/vss/system.h"
@@ -17,14 +14,7 @@ namespace {
 using namespace vssfault;
 using ::testing::NiceMock;
 
-struct World {
-  VirtualClock clock;
-  EventQueue queue{clock};
-  Trace trace;
-  Rng rng{1};
-  vss::System sys{clock, queue, trace, rng};
-  World() { sys.AddVolume("C:\\"); }
-};
+using example::World;
 
 TEST(BackupVolume, IdealWritersGiveACleanBackup) {
   World w;

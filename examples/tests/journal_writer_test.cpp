@@ -3,10 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "journal_writer.h"
-#include "vssfault/kernel/clock.h"
-#include "vssfault/kernel/event_queue.h"
-#include "vssfault/kernel/rng.h"
-#include "vssfault/kernel/trace.h"
+#include "example_world.h"
 #include "vssfault/requester/reference_requester.h"
 #include "vssfault/vss/system.h"
 
@@ -21,15 +18,7 @@ class MockJournal : public example::Journal {
   MOCK_METHOD(void, Resume, (), (override));
 };
 
-// One deterministic world: virtual clock, event queue, trace, seeded generator, and volume C:\.
-struct World {
-  VirtualClock clock;
-  EventQueue queue{clock};
-  Trace trace;
-  Rng rng{1};
-  vss::System sys{clock, queue, trace, rng};
-  World() { sys.AddVolume("C:\\"); }
-};
+using example::World;
 
 const requester::WriterStatusEntry* StatusAfter(const requester::Attempt& a, std::string_view op,
                                                 std::string_view writer) {
