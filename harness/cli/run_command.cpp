@@ -4,6 +4,7 @@
 // an error, 2 when a file is invalid (the valid ones still run) or the command line is.
 #include <fnmatch.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -52,6 +53,18 @@ bool selected(const RunCommandOptions& o, const std::string& file) {
   if (o.filter.empty() || glob_matches(o.filter, file)) return true;
   const auto loaded = scenario::load_scenario_file(file, o.load_limits);
   return loaded.ok() && glob_matches(o.filter, loaded.scenario->name.value);
+}
+
+/// Creates the missing directories above report file `path` ("" when there is nothing to do or it worked,
+/// else a message naming the directory and the system error).
+std::string make_parent_directories(const std::string& path) {
+  if (path.empty()) return {};
+  const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  if (dir.empty()) return {};
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return path + ": cannot create its directory " + dir.string() + ": " + ec.message();
+  return {};
 }
 
 runner::ScenarioResult path_error(const std::string& message) {
@@ -105,6 +118,14 @@ int run(RunCommandOptions& o) {
     if (!selected(o, file)) continue;
     if (shard.shard && !shard.shard->owns(position++)) continue;
     chosen.push_back(file);
+  }
+  // The reports' directories are made before the run (as `mkdir -p`), so a missing one is not found out
+  // only after every scenario has run.
+  for (const std::string& report : {o.junit, o.json}) {
+    if (const std::string error = make_parent_directories(report); !error.empty()) {
+      std::cerr << "vssfault run: " << error << "\n";
+      return kExitBadInput;
+    }
   }
   if (o.timeline.enabled()) {
     if (const std::string error = o.timeline.plan(chosen.size()); !error.empty()) {
@@ -165,8 +186,8 @@ const Registration kRegistration{
       sub.add_option("--break", o->break_variant, "Test only: run a broken model variant")->group("");
       sub.add_option("--filter", o->filter, "Only scenarios whose file path or name matches this glob");
       sub.add_flag("--trace", o->trace, "Print every scenario's whole trace");
-      sub.add_option("--junit", o->junit, "Write a JUnit XML report to this file");
-      sub.add_option("--json", o->json, "Write a JSON report to this file");
+      sub.add_option("--junit", o->junit, "Write a JUnit XML report to this file (missing directories are created)");
+      sub.add_option("--json", o->json, "Write a JSON report to this file (missing directories are created)");
       sub.add_option("--shard", o->shard,
                      "Run only shard INDEX/TOTAL of the selected scenarios (0-based, round robin in path order; "
                      "default: GTEST_TOTAL_SHARDS/GTEST_SHARD_INDEX or TEST_TOTAL_SHARDS/TEST_SHARD_INDEX)")

@@ -1,6 +1,7 @@
 // --junit and --json: written atomically, parseable, one entry per scenario, the right counts.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -16,6 +17,26 @@ std::string slurp(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+TEST(RunReports, MissingReportDirectoriesAreCreated) {
+  testing::TempDir dir;
+  const std::string xml = dir.str("out/ci/junit.xml");
+  const std::string json = dir.str("out/json/run.json");
+  const auto r = run({source("scenarios/clean_backup.yaml"), "--junit", xml, "--json", json});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(slurp(xml).find("<testcase name=\"clean-backup\""), std::string::npos) << slurp(xml);
+  EXPECT_EQ(nlohmann::json::parse(slurp(json)).at("passed"), 1) << slurp(json);
+}
+
+TEST(RunReports, AReportDirectoryThatCannotBeMadeStopsBeforeAnyScenarioRuns) {
+  testing::TempDir dir;
+  const std::string file = dir.str("plain-file");
+  std::ofstream(file) << "x";
+  const auto r = run({source("scenarios/clean_backup.yaml"), "--junit", file + "/junit.xml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "") << "no scenario ran";
+  EXPECT_EQ(r.err, "vssfault run: " + file + "/junit.xml: cannot create its directory " + file + ": Not a directory\n");
 }
 
 TEST(RunReports, JUnitParsesAsXmlAndListsEveryScenario) {
@@ -77,9 +98,13 @@ TEST(RunReports, ReportsOfTheSameRunAreByteIdentical) {
 }
 
 TEST(RunReports, AReportThatCannotBeWrittenExitsTwo) {
-  const auto r = run({source("scenarios/clean_backup.yaml"), "--json", "/no/such/dir/report.json"});
+  // A directory where the report should go: the rename over it fails (as root too).
+  testing::TempDir dir;
+  const std::string report = dir.str("report.json");
+  std::filesystem::create_directory(report);
+  const auto r = run({source("scenarios/clean_backup.yaml"), "--json", report});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("vssfault run: /no/such/dir/report.json: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("vssfault run: " + report + ": cannot replace: "), std::string::npos) << r.err;
   EXPECT_EQ(lines(r.out).back(), "1 passed, 0 failed") << "the run itself still happened";
 }
 
