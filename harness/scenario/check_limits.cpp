@@ -10,7 +10,7 @@ namespace vssfault::scenario::detail {
 namespace {
 
 struct Pending {
-  YAML::Node node;
+  Node node;
   std::uint64_t depth;   ///< 1 for the top-level node
   std::string_view key;  ///< the key this node is the value of, for messages ("" when none)
   YAML::Mark report_at;  ///< where a limit crossed here is reported (see check_limits)
@@ -18,7 +18,7 @@ struct Pending {
 
 // yaml-cpp reads an unterminated quoted scalar to the end of the file without complaint: find the
 // opening quote in the text and look for its closing one.
-bool unterminated_quote(std::string_view text, const YAML::Node& n) {
+bool unterminated_quote(std::string_view text, const Node& n) {
   const std::size_t pos = static_cast<std::size_t>(n.Mark().pos);
   if (n.Tag() != "!" || n.Mark().pos < 0 || pos >= text.size()) return false;
   const char quote = text[pos];
@@ -39,7 +39,7 @@ bool unterminated_quote(std::string_view text, const YAML::Node& n) {
 
 }  // namespace
 
-void check_limits(Context& ctx, const YAML::Node& root) {
+void check_limits(Context& ctx, const Node& root) {
   const Limits& limits = ctx.limits();
   // A node is met for the first time at its own place in the text (an anchor comes before its
   // aliases, and the walk follows the text); met again, it is an alias's copy. yaml-cpp keeps no
@@ -51,7 +51,7 @@ void check_limits(Context& ctx, const YAML::Node& root) {
   while (!stack.empty()) {
     Pending p = std::move(stack.back());
     stack.pop_back();
-    const YAML::Node& n = p.node;
+    const Node& n = p.node;
     const bool first = n.Mark().pos < 0 || seen.insert(n.Mark().pos).second;
     if (first) p.report_at = n.Mark();
     const auto at = [&] { return first ? ctx.mark(n) : ctx.mark(p.report_at); };

@@ -1,6 +1,5 @@
 #pragma once
 // Private: the structural limits of a parsed document, checked before any of it is read.
-#include <yaml-cpp/yaml.h>
 
 #include "reader.h"
 
@@ -12,6 +11,6 @@ namespace vssfault::scenario::detail {
 /// first limit exceeded, in document order, and throws LimitReached; returns normally otherwise. Every
 /// later walk of the document by the readers is then bounded by the same counts. Also reports an
 /// unterminated quoted scalar (yaml-cpp silently reads it to the end of the file) and stops there.
-void check_limits(Context& ctx, const YAML::Node& root);
+void check_limits(Context& ctx, const Node& root);
 
 }  // namespace vssfault::scenario::detail

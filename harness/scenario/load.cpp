@@ -1,5 +1,5 @@
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,7 +23,7 @@ constexpr std::string_view kTopKeys[] = {"name",      "description", "seed",    
                                          "volumes",   "writers",     "providers", "jobs",
                                          "settings",  "faults",      "driver",   "expect"};
 
-Scenario read_scenario(detail::Context& ctx, const YAML::Node& root) {
+Scenario read_scenario(detail::Context& ctx, const detail::Node& root) {
   using namespace detail;
   MapReader top(ctx, root, "scenario", {std::begin(kTopKeys), std::end(kTopKeys)}, "a map of scenario keys");
   Scenario s;
@@ -101,7 +101,7 @@ LoadResult load_scenario_text(std::string_view text, const std::string& file, co
     result.diagnostics.error(ctx.mark(*parsed.second), msg::second_document());
     return result;
   }
-  const YAML::Node& root = parsed.root;
+  const detail::Node& root = parsed.root;
   try {
     detail::check_limits(ctx, root);
     Scenario s = read_scenario(ctx, root);

@@ -30,7 +30,7 @@ void check_entry(Context& ctx, const Located<std::string>& entry) {
 
 }  // namespace
 
-void read_documents(Context& ctx, const YAML::Node& n, Scenario& s) {
+void read_documents(Context& ctx, const Node& n, Scenario& s) {
   if (n.IsScalar()) {
     if (auto v = read_string(ctx, n, "documents")) {
       check_entry(ctx, *v);
@@ -38,7 +38,7 @@ void read_documents(Context& ctx, const YAML::Node& n, Scenario& s) {
     }
     return;
   }
-  for_each_item(ctx, n, "documents", "a statement or a list of statements", [&](const YAML::Node& item) {
+  for_each_item(ctx, n, "documents", "a statement or a list of statements", [&](const Node& item) {
     if (auto v = read_string(ctx, item, "documents")) {
       check_entry(ctx, *v);
       s.documents.push_back(std::move(*v));

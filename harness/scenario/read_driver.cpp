@@ -13,7 +13,7 @@ std::vector<std::string_view> call_names() {
   return out;
 }
 
-std::optional<Located<ArgValue>> read_arg(Context& ctx, const YAML::Node& n, const ArgSpec& spec) {
+std::optional<Located<ArgValue>> read_arg(Context& ctx, const Node& n, const ArgSpec& spec) {
   const std::string_view what = spec.name;
   auto wrap = [](auto v) -> std::optional<Located<ArgValue>> {
     if (!v) return std::nullopt;
@@ -53,7 +53,7 @@ void read_call(Context& ctx, MapReader& m, Step& step) {
     return;
   }
   step.call = *name;
-  std::optional<YAML::Node> args = m.get("args");
+  std::optional<Node> args = m.get("args");
   std::vector<std::string_view> arg_names;
   for (const auto& a : spec->args) arg_names.push_back(a.name);
   if (args && arg_names.empty()) {
@@ -66,7 +66,7 @@ void read_call(Context& ctx, MapReader& m, Step& step) {
   if (args) am.emplace(ctx, *args, "args of " + std::string(spec->name), arg_names);
   const Mark at = am ? am->mark() : step.mark;
   for (const auto& a : spec->args) {
-    std::optional<YAML::Node> v;
+    std::optional<Node> v;
     if (am) v = am->get(a.name);
     StepArg arg{std::string(a.name), {}};
     arg.value.mark = at;
@@ -91,7 +91,7 @@ void read_requester(Context& ctx, MapReader& m, Step& step) {
   const CallSpec* spec = find_call(step.call.value);
   const bool on_requester = spec != nullptr && spec->target == CallTarget::kRequester;
   if (on_requester) step.requester.value = std::string(kDefaultRequester);
-  std::optional<YAML::Node> v = m.get("requester");
+  std::optional<Node> v = m.get("requester");
   if (!v) return;
   if (spec != nullptr && !on_requester) {
     ctx.error(m.key_mark("requester"),
@@ -107,7 +107,7 @@ void read_requester(Context& ctx, MapReader& m, Step& step) {
   if (on_requester) step.requester = *name;
 }
 
-Step read_step(Context& ctx, const YAML::Node& n) {
+Step read_step(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "step", {"call", "requester", "args", "expect", "advance"});
   Step step;
   step.mark = m.mark();
@@ -146,7 +146,7 @@ Step read_step(Context& ctx, const YAML::Node& n) {
 void read_driver(Context& ctx, MapReader& top, Scenario& s) {
   Driver& d = s.driver;
   d.mark = top.mark();
-  std::optional<YAML::Node> node = top.get("driver");
+  std::optional<Node> node = top.get("driver");
   std::optional<MapReader> m;
   if (node) {
     m.emplace(ctx, *node, "driver",

@@ -6,8 +6,8 @@
 namespace vssfault::scenario::detail {
 namespace {
 
-ComponentExpectation read_component(Context& ctx, const std::string& name, const YAML::Node& key,
-                                    const YAML::Node& n) {
+ComponentExpectation read_component(Context& ctx, const std::string& name, const Node& key,
+                                    const Node& n) {
   MapReader m(ctx, n, "component expectation", {"code", "application_code", "message"});
   ComponentExpectation c;
   c.mark = ctx.mark(key);
@@ -19,7 +19,7 @@ ComponentExpectation read_component(Context& ctx, const std::string& name, const
   return c;
 }
 
-WriterExpectation read_writer(Context& ctx, const std::string& name, const YAML::Node& key, const YAML::Node& n) {
+WriterExpectation read_writer(Context& ctx, const std::string& name, const Node& key, const Node& n) {
   MapReader m(ctx, n, "writer expectation", {"state", "code", "application_code", "message", "components"});
   WriterExpectation w;
   w.mark = ctx.mark(key);
@@ -30,7 +30,7 @@ WriterExpectation read_writer(Context& ctx, const std::string& name, const YAML:
   if (auto v = m.get("message")) w.message = read_string(ctx, *v, "message");
   if (auto v = m.get("components")) {
     for_each_entry(ctx, *v, "components", "a map from component name to its GetFailure results",
-                   [&](const std::string& k, const YAML::Node& kn, const YAML::Node& value) {
+                   [&](const std::string& k, const Node& kn, const Node& value) {
                      w.components.push_back(read_component(ctx, k, kn, value));
                    });
   }
@@ -47,7 +47,7 @@ std::vector<std::string_view> method_spellings(bool canonical_only) {
   return out;
 }
 
-EventLogExpectation read_log_entry(Context& ctx, const YAML::Node& n) {
+EventLogExpectation read_log_entry(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "event_log entry", {"source", "method", "code", "when"});
   EventLogExpectation e;
   e.mark = m.mark();
@@ -66,7 +66,7 @@ EventLogExpectation read_log_entry(Context& ctx, const YAML::Node& n) {
   return e;
 }
 
-std::optional<Located<JobErrorExpectation>> read_job_error(Context& ctx, const YAML::Node& n) {
+std::optional<Located<JobErrorExpectation>> read_job_error(Context& ctx, const Node& n) {
   if (n.IsScalar() && scalar_kind(n) == ScalarKind::kString && n.Scalar() == "none") {
     return Located<JobErrorExpectation>{{true, ErrorContext::kNone, HResult{}}, ctx.mark(n)};
   }
@@ -84,7 +84,7 @@ std::optional<Located<JobErrorExpectation>> read_job_error(Context& ctx, const Y
   return Located<JobErrorExpectation>{{false, context->value, code->value}, m.mark()};
 }
 
-CallbackCounts read_callbacks(Context& ctx, const YAML::Node& n) {
+CallbackCounts read_callbacks(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "callbacks", {"job_transferred", "job_error", "job_modification"});
   CallbackCounts c;
   c.mark = m.mark();
@@ -95,7 +95,7 @@ CallbackCounts read_callbacks(Context& ctx, const YAML::Node& n) {
   return c;
 }
 
-JobExpectation read_job(Context& ctx, const std::string& name, const YAML::Node& key, const YAML::Node& n) {
+JobExpectation read_job(Context& ctx, const std::string& name, const Node& key, const Node& n) {
   MapReader m(ctx, n, "job expectation", {"state", "error", "error_count", "callbacks", "diagnosis"});
   JobExpectation j;
   j.mark = ctx.mark(key);
@@ -109,7 +109,7 @@ JobExpectation read_job(Context& ctx, const std::string& name, const YAML::Node&
   return j;
 }
 
-std::optional<Located<std::vector<Located<std::string>>>> read_violations(Context& ctx, const YAML::Node& n) {
+std::optional<Located<std::vector<Located<std::string>>>> read_violations(Context& ctx, const Node& n) {
   if (n.IsScalar() && scalar_kind(n) == ScalarKind::kString && n.Scalar() == "none") {
     return Located<std::vector<Located<std::string>>>{{}, ctx.mark(n)};
   }
@@ -144,7 +144,7 @@ void read_expectations(Context& ctx, MapReader& top, Scenario& s) {
   if (auto v = m.get("outcome")) e.outcome = read_enum<RequesterOutcome>(ctx, *v, "outcome");
   if (auto v = m.get("writers")) {
     for_each_entry(ctx, *v, "writers", "a map from writer name to its expected status",
-                   [&](const std::string& k, const YAML::Node& kn, const YAML::Node& value) {
+                   [&](const std::string& k, const Node& kn, const Node& value) {
                      e.writers.push_back(read_writer(ctx, k, kn, value));
                    });
   }
@@ -157,7 +157,7 @@ void read_expectations(Context& ctx, MapReader& top, Scenario& s) {
   if (auto v = m.get("snapshots")) e.snapshots = read_enum<SnapshotPresence>(ctx, *v, "snapshots");
   if (auto v = m.get("jobs")) {
     for_each_entry(ctx, *v, "jobs", "a map from job name to its expected outcome",
-                   [&](const std::string& k, const YAML::Node& kn, const YAML::Node& value) {
+                   [&](const std::string& k, const Node& kn, const Node& value) {
                      e.jobs.push_back(read_job(ctx, k, kn, value));
                    });
   }

@@ -31,7 +31,7 @@ constexpr std::string_view kWriterEffects = "return: false, code, component_fail
 constexpr std::string_view kProviderEffects = "code, delay or log: true";
 constexpr std::string_view kBitsEffects = "code or delay";
 
-std::optional<Located<HitSpec>> read_hit(Context& ctx, const YAML::Node& n) {
+std::optional<Located<HitSpec>> read_hit(Context& ctx, const Node& n) {
   if (n.IsScalar() && scalar_kind(n) == ScalarKind::kString && n.Scalar() == "every") {
     return Located<HitSpec>{{HitSelector::Kind::kEvery, 1, 1.0}, ctx.mark(n)};
   }
@@ -67,7 +67,7 @@ std::optional<Located<HitSpec>> read_hit(Context& ctx, const YAML::Node& n) {
   return out;
 }
 
-ComponentFailure read_component_failure(Context& ctx, const YAML::Node& n) {
+ComponentFailure read_component_failure(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "component failure", {"component", "code", "application_code", "message"});
   ComponentFailure c;
   c.mark = m.mark();
@@ -118,7 +118,7 @@ WriterFault read_writer_fault(Context& ctx, MapReader& m, Fault& f, std::size_t 
   needs_code(ctx, m, has_code, {"application_code", "message", "api"});
   if (auto v = m.get("return")) assign(w.returns, read_bool(ctx, *v, "return"));
   if (auto v = m.get("component_failures")) {
-    for_each_item(ctx, *v, "component_failures", "a list of component failures", [&](const YAML::Node& item) {
+    for_each_item(ctx, *v, "component_failures", "a list of component failures", [&](const Node& item) {
       w.component_failures.push_back(read_component_failure(ctx, item));
     });
   }
@@ -199,7 +199,7 @@ VssCallFault read_vss_call_fault(Context& ctx, MapReader& m) {
 }
 
 /// nullopt for a fault that names no site (reported): it has nothing for the later checks to check.
-std::optional<Fault> read_fault(Context& ctx, const YAML::Node& n) {
+std::optional<Fault> read_fault(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "fault",
               {"writer", "event", "writer_event", "provider", "method", "job", "point", "hit",
                "number_of_failures", "delay", "throw", "deliberate_misuse", "code", "application_code",
@@ -262,7 +262,7 @@ std::optional<Fault> read_fault(Context& ctx, const YAML::Node& n) {
 void read_faults(Context& ctx, MapReader& top, Scenario& s) {
   if (auto v = top.get("faults")) {
     for_each_item(ctx, *v, "faults", "a list of faults",
-                  [&](const YAML::Node& item) {
+                  [&](const Node& item) {
                     if (auto f = read_fault(ctx, item)) s.faults.push_back(std::move(*f));
                   });
   }

@@ -16,7 +16,7 @@ std::optional<Located<std::string>> read_name(Context& ctx, MapReader& m) {
   return name;
 }
 
-Component read_component(Context& ctx, const YAML::Node& n) {
+Component read_component(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "component", {"name", "volumes"});
   Component c;
   c.mark = m.mark();
@@ -27,7 +27,7 @@ Component read_component(Context& ctx, const YAML::Node& n) {
   return c;
 }
 
-Writer read_writer(Context& ctx, const YAML::Node& n) {
+Writer read_writer(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "writer", {"name", "level", "freeze_timeout", "instance_name", "components"});
   Writer w;
   w.mark = m.mark();
@@ -38,13 +38,13 @@ Writer read_writer(Context& ctx, const YAML::Node& n) {
   if (auto v = m.get("instance_name")) assign(w.instance_name, read_string(ctx, *v, "instance_name"));
   if (auto v = m.get("components")) {
     for_each_item(ctx, *v, "components", "a list of components",
-                  [&](const YAML::Node& item) { w.components.push_back(read_component(ctx, item)); });
+                  [&](const Node& item) { w.components.push_back(read_component(ctx, item)); });
   }
   m.finish();
   return w;
 }
 
-Provider read_provider(Context& ctx, const YAML::Node& n, const std::vector<Located<std::string>>& volumes) {
+Provider read_provider(Context& ctx, const Node& n, const std::vector<Located<std::string>>& volumes) {
   MapReader m(ctx, n, "provider", {"name", "kind", "volumes"});
   Provider p;
   p.mark = m.mark();
@@ -60,7 +60,7 @@ Provider read_provider(Context& ctx, const YAML::Node& n, const std::vector<Loca
   return p;
 }
 
-JobFile read_file(Context& ctx, const YAML::Node& n) {
+JobFile read_file(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "file", {"remote", "local", "size"});
   JobFile f;
   f.mark = m.mark();
@@ -82,9 +82,9 @@ void copy_volumes(Context& ctx, const std::vector<Located<std::string>>& volumes
   for (const auto& vol : volumes) out.push_back({vol.value, at});
 }
 
-std::vector<Located<std::string>> read_names(Context& ctx, const YAML::Node& n, std::string_view what) {
+std::vector<Located<std::string>> read_names(Context& ctx, const Node& n, std::string_view what) {
   std::vector<Located<std::string>> out;
-  for_each_item(ctx, n, what, "a list of names", [&](const YAML::Node& item) {
+  for_each_item(ctx, n, what, "a list of names", [&](const Node& item) {
     if (auto v = read_string(ctx, item, what)) {
       if (v->value.empty()) {
         ctx.error(v->mark, msg::empty_name(what));
@@ -96,7 +96,7 @@ std::vector<Located<std::string>> read_names(Context& ctx, const YAML::Node& n, 
   return out;
 }
 
-std::optional<Located<std::uint32_t>> read_notify_flags(Context& ctx, const YAML::Node& n, std::string_view what) {
+std::optional<Located<std::uint32_t>> read_notify_flags(Context& ctx, const Node& n, std::string_view what) {
   if (!expect_list(ctx, n, what, "a list of BG_NOTIFY_* names")) return std::nullopt;
   std::uint32_t bits = 0;
   bool ok = true;
@@ -113,7 +113,7 @@ std::optional<Located<std::uint32_t>> read_notify_flags(Context& ctx, const YAML
 
 namespace {
 
-Job read_job(Context& ctx, const YAML::Node& n) {
+Job read_job(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "job", {"name", "type", "files", "no_progress_timeout", "minimum_retry_delay",
                               "notify_flags", "transfer_rate"});
   Job j;
@@ -123,7 +123,7 @@ Job read_job(Context& ctx, const YAML::Node& n) {
   if (auto v = m.get("type")) assign(j.type, read_enum<JobType>(ctx, *v, "type"));
   if (auto v = m.get("files")) {
     for_each_item(ctx, *v, "files", "a list of files",
-                  [&](const YAML::Node& item) { j.files.push_back(read_file(ctx, item)); });
+                  [&](const Node& item) { j.files.push_back(read_file(ctx, item)); });
   }
   if (auto v = m.get("no_progress_timeout")) {
     assign(j.no_progress_timeout, read_duration(ctx, *v, "no_progress_timeout"));
@@ -137,7 +137,7 @@ Job read_job(Context& ctx, const YAML::Node& n) {
   return j;
 }
 
-Settings read_settings(Context& ctx, const YAML::Node& n) {
+Settings read_settings(Context& ctx, const Node& n) {
   MapReader m(ctx, n, "settings",
               {"flush_timeout", "hold_timeout", "response_timeout", "misuse", "flush_durations", "event_log"});
   Settings s;
@@ -151,7 +151,7 @@ Settings read_settings(Context& ctx, const YAML::Node& n) {
   if (auto v = m.get("misuse")) assign(s.misuse, read_enum<MisuseMode>(ctx, *v, "misuse"));
   if (auto v = m.get("flush_durations")) {
     for_each_entry(ctx, *v, "flush_durations", "a map of volume names to durations",
-                   [&](const std::string& volume, const YAML::Node& key, const YAML::Node& value) {
+                   [&](const std::string& volume, const Node& key, const Node& value) {
                      auto d = read_duration(ctx, value, "flush_durations");
                      if (!d) return;
                      const Mark at = ctx.mark(key);
@@ -180,11 +180,11 @@ void read_world(Context& ctx, MapReader& top, Scenario& s) {
   if (auto v = top.get("volumes")) s.volumes = read_names(ctx, *v, "volumes");
   if (auto v = top.get("writers")) {
     for_each_item(ctx, *v, "writers", "a list of writers",
-                  [&](const YAML::Node& item) { s.writers.push_back(read_writer(ctx, item)); });
+                  [&](const Node& item) { s.writers.push_back(read_writer(ctx, item)); });
   }
   if (auto v = top.get("providers")) {
     for_each_item(ctx, *v, "providers", "a list of providers",
-                  [&](const YAML::Node& item) { s.providers.push_back(read_provider(ctx, item, s.volumes)); });
+                  [&](const Node& item) { s.providers.push_back(read_provider(ctx, item, s.volumes)); });
   } else {
     // Windows always has its system provider, the last choice for any volume [ATS] [SCCP].
     Provider p;
@@ -196,7 +196,7 @@ void read_world(Context& ctx, MapReader& top, Scenario& s) {
   }
   if (auto v = top.get("jobs")) {
     for_each_item(ctx, *v, "jobs", "a list of BITS jobs",
-                  [&](const YAML::Node& item) { s.jobs.push_back(read_job(ctx, item)); });
+                  [&](const Node& item) { s.jobs.push_back(read_job(ctx, item)); });
   }
   s.settings.mark = top.mark();
   stamp(top.mark(), s.settings.flush_timeout, s.settings.hold_timeout, s.settings.response_timeout,

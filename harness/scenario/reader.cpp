@@ -56,7 +56,7 @@ bool is_core_float(std::string_view t) {
   return i == u.size();
 }
 
-bool is_plain(const YAML::Node& n) { return n.Tag() == "?"; }
+bool is_plain(const Node& n) { return n.Tag() == "?"; }
 
 std::vector<std::string_view> code_names() {
   std::vector<std::string_view> out;
@@ -163,9 +163,9 @@ Mark Context::mark(const YAML::Mark& m) const {
   return at_offset(static_cast<std::size_t>(m.pos), m.line + 1);
 }
 
-Mark Context::mark(const YAML::Node& n) const {
+Mark Context::mark(const Node& n) const {
   const YAML::Mark m = n.Mark();
-  if (n.IsDefined() && n.IsNull() && m.pos >= 0) {
+  if (n.IsNull() && m.pos >= 0) {
     const auto pos = static_cast<std::size_t>(m.pos);
     if (auto known = empty_value_marks_.find(pos); known != empty_value_marks_.end()) return known->second;
     Mark result = mark(m);
@@ -184,7 +184,7 @@ Mark Context::mark(const YAML::Node& n) const {
   return mark(m);
 }
 
-ScalarKind scalar_kind(const YAML::Node& n) {
+ScalarKind scalar_kind(const Node& n) {
   if (n.IsNull()) return ScalarKind::kNull;
   if (!n.IsScalar() || !is_plain(n)) return ScalarKind::kString;
   const std::string& t = n.Scalar();
@@ -197,8 +197,8 @@ ScalarKind scalar_kind(const YAML::Node& n) {
   return ScalarKind::kString;
 }
 
-std::string describe(const YAML::Node& n) {
-  if (!n.IsDefined() || n.IsNull()) return "nothing";
+std::string describe(const Node& n) {
+  if (n.IsNull()) return "nothing";
   if (n.IsSequence()) return "a list";
   if (n.IsMap()) return "a map";
   switch (scalar_kind(n)) {
@@ -211,7 +211,7 @@ std::string describe(const YAML::Node& n) {
   return "a value";
 }
 
-MapReader::MapReader(Context& ctx, const YAML::Node& node, std::string what, std::vector<std::string_view> keys,
+MapReader::MapReader(Context& ctx, const Node& node, std::string what, std::vector<std::string_view> keys,
                      std::string_view expected)
     : ctx_(ctx), what_(std::move(what)), keys_(std::move(keys)), mark_(ctx.mark(node)) {
   if (!node.IsMap()) {
@@ -220,7 +220,7 @@ MapReader::MapReader(Context& ctx, const YAML::Node& node, std::string what, std
   }
   is_map_ = true;
   for (const auto& kv : node) {
-    const YAML::Node key = kv.first;
+    const Node key = kv.first;
     if (!key.IsScalar()) {
       ctx_.error(key, msg::key_not_scalar(what_, describe(key)));
       continue;
@@ -246,14 +246,14 @@ const MapReader::Entry* MapReader::find(std::string_view key) const {
 
 bool MapReader::has(std::string_view key) const { return find(key) != nullptr; }
 
-std::optional<YAML::Node> MapReader::get(std::string_view key) {
+std::optional<Node> MapReader::get(std::string_view key) {
   Entry* e = find(key);
   if (e == nullptr) return std::nullopt;
   e->read = true;
   return e->value;
 }
 
-std::optional<YAML::Node> MapReader::require(std::string_view key) {
+std::optional<Node> MapReader::require(std::string_view key) {
   auto v = get(key);
   if (!v && is_map_) ctx_.error(mark_, msg::missing_key(what_, key));
   return v;
@@ -277,21 +277,21 @@ void MapReader::finish(std::string_view reason, bool report_inapplicable) {
   }
 }
 
-bool expect_list(Context& ctx, const YAML::Node& node, std::string_view what, std::string_view expected) {
+bool expect_list(Context& ctx, const Node& node, std::string_view what, std::string_view expected) {
   if (node.IsSequence()) return true;
   ctx.error(node, msg::expected_found(what, expected, describe(node)));
   return false;
 }
 
-void for_each_entry(Context& ctx, const YAML::Node& node, std::string_view what, std::string_view expected,
-                    const std::function<void(const std::string&, const YAML::Node&, const YAML::Node&)>& each) {
+void for_each_entry(Context& ctx, const Node& node, std::string_view what, std::string_view expected,
+                    const std::function<void(const std::string&, const Node&, const Node&)>& each) {
   if (!node.IsMap()) {
     ctx.error(node, msg::expected_found(what, expected, describe(node)));
     return;
   }
-  std::unordered_map<std::string, YAML::Node> seen;
+  std::unordered_map<std::string, Node> seen;
   for (const auto& kv : node) {
-    const YAML::Node key = kv.first;
+    const Node key = kv.first;
     if (!key.IsScalar()) {
       ctx.error(key, msg::key_not_scalar(what, describe(key)));
       continue;
@@ -306,7 +306,7 @@ void for_each_entry(Context& ctx, const YAML::Node& node, std::string_view what,
   }
 }
 
-std::optional<Located<std::string>> read_string(Context& ctx, const YAML::Node& n, std::string_view what) {
+std::optional<Located<std::string>> read_string(Context& ctx, const Node& n, std::string_view what) {
   if (!n.IsScalar()) {
     ctx.error(n, msg::expected_found(what, "a string", describe(n)));
     return std::nullopt;
@@ -329,7 +329,7 @@ std::optional<Located<std::string>> read_string(Context& ctx, const YAML::Node& 
   return Located<std::string>{n.Scalar(), ctx.mark(n)};
 }
 
-std::optional<Located<bool>> read_bool(Context& ctx, const YAML::Node& n, std::string_view what) {
+std::optional<Located<bool>> read_bool(Context& ctx, const Node& n, std::string_view what) {
   if (n.IsScalar() && scalar_kind(n) == ScalarKind::kBool) {
     return Located<bool>{n.Scalar()[0] == 't' || n.Scalar()[0] == 'T', ctx.mark(n)};
   }
@@ -337,7 +337,7 @@ std::optional<Located<bool>> read_bool(Context& ctx, const YAML::Node& n, std::s
   return std::nullopt;
 }
 
-std::optional<Located<std::uint64_t>> read_uint(Context& ctx, const YAML::Node& n, std::string_view what,
+std::optional<Located<std::uint64_t>> read_uint(Context& ctx, const Node& n, std::string_view what,
                                                 std::uint64_t min) {
   if (!n.IsScalar() || scalar_kind(n) != ScalarKind::kInt || !all_of(unsigned_part(n.Scalar()), is_digit)) {
     ctx.error(n, msg::expected_found(what, "an integer", describe(n)));
@@ -361,7 +361,7 @@ std::optional<Located<std::uint64_t>> read_uint(Context& ctx, const YAML::Node& 
   return Located<std::uint64_t>{v, ctx.mark(n)};
 }
 
-std::optional<Located<double>> read_probability(Context& ctx, const YAML::Node& n, std::string_view what) {
+std::optional<Located<double>> read_probability(Context& ctx, const Node& n, std::string_view what) {
   const ScalarKind kind = n.IsScalar() ? scalar_kind(n) : ScalarKind::kNull;
   if (kind == ScalarKind::kInt || kind == ScalarKind::kFloat) {
     errno = 0;
@@ -375,7 +375,7 @@ std::optional<Located<double>> read_probability(Context& ctx, const YAML::Node& 
   return std::nullopt;
 }
 
-std::optional<Located<Duration>> read_duration(Context& ctx, const YAML::Node& n, std::string_view what) {
+std::optional<Located<Duration>> read_duration(Context& ctx, const Node& n, std::string_view what) {
   if (!n.IsScalar()) {
     ctx.error(n, msg::expected_found(what, "a duration such as 60s", describe(n)));
     return std::nullopt;
@@ -388,7 +388,7 @@ std::optional<Located<Duration>> read_duration(Context& ctx, const YAML::Node& n
   return Located<Duration>{*d.value, ctx.mark(n)};
 }
 
-std::optional<Located<HResult>> read_code(Context& ctx, const YAML::Node& n, std::string_view what) {
+std::optional<Located<HResult>> read_code(Context& ctx, const Node& n, std::string_view what) {
   if (!n.IsScalar() || scalar_kind(n) == ScalarKind::kNull) {
     ctx.error(n, msg::expected_found(what, "a code name or 0x value", describe(n)));
     return std::nullopt;
@@ -399,12 +399,12 @@ std::optional<Located<HResult>> read_code(Context& ctx, const YAML::Node& n, std
   return std::nullopt;
 }
 
-std::optional<Located<std::string>> read_choice(Context& ctx, const YAML::Node& n, std::string_view what,
+std::optional<Located<std::string>> read_choice(Context& ctx, const Node& n, std::string_view what,
                                                 const std::vector<std::string_view>& choices) {
   return read_choice(ctx, n, what, choices, choices);
 }
 
-std::optional<Located<std::string>> read_choice(Context& ctx, const YAML::Node& n, std::string_view what,
+std::optional<Located<std::string>> read_choice(Context& ctx, const Node& n, std::string_view what,
                                                 const std::vector<std::string_view>& accepted,
                                                 const std::vector<std::string_view>& listed) {
   if (!n.IsScalar() || scalar_kind(n) == ScalarKind::kNull) {

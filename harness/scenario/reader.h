@@ -1,7 +1,7 @@
 #pragma once
 // Private: reading YAML nodes with positions. Every read reports its own problems to the Context and
 // returns nullopt on failure, so one pass over a file finds every error in it.
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.h"
 
 #include <cstdint>
 #include <functional>
@@ -34,10 +34,10 @@ class Context {
   Mark mark(const YAML::Mark& m) const;
   /// The node's position; for an empty value (`key:` and nothing), the place right after the ':' or
   /// '-' that introduced it, since yaml-cpp marks such a node at the start of the next token.
-  Mark mark(const YAML::Node& n) const;
+  Mark mark(const Node& n) const;
   /// Records an error; past limits().max_errors, records "too many errors" and throws LimitReached.
   void error(const Mark& at, std::string message);
-  void error(const YAML::Node& at, std::string message) { error(mark(at), std::move(message)); }
+  void error(const Node& at, std::string message) { error(mark(at), std::move(message)); }
   /// Records a limit's error and throws LimitReached.
   [[noreturn]] void stop(const Mark& at, std::string message);
   std::string_view text() const { return text_; }
@@ -71,9 +71,9 @@ class Context {
 /// What a scalar is under the YAML 1.2 core schema (what editors and JSON Schema see). Quoted or
 /// explicitly tagged scalars are strings.
 enum class ScalarKind { kNull, kBool, kInt, kFloat, kString };
-ScalarKind scalar_kind(const YAML::Node& n);
+ScalarKind scalar_kind(const Node& n);
 /// "nothing", "a list", "a map", "the integer 42", "true", "the string 'abc'"... for messages.
-std::string describe(const YAML::Node& n);
+std::string describe(const Node& n);
 
 /// Consume-then-verify view of a map: duplicate and non-scalar keys are reported on construction,
 /// every key read is marked, and finish() reports the keys nobody read.
@@ -81,7 +81,7 @@ class MapReader {
  public:
   /// `what` names the map in messages ("writer"); `keys` are its valid keys, for suggestions.
   /// A node that is not a map is reported ("expected X, found Y") and reads as empty.
-  MapReader(Context& ctx, const YAML::Node& node, std::string what, std::vector<std::string_view> keys,
+  MapReader(Context& ctx, const Node& node, std::string what, std::vector<std::string_view> keys,
             std::string_view expected = {});
 
   bool is_map() const { return is_map_; }
@@ -89,9 +89,9 @@ class MapReader {
   Mark mark() const { return mark_; }
   bool has(std::string_view key) const;
   /// The value of `key` (first occurrence), marked as read; nullopt when absent.
-  std::optional<YAML::Node> get(std::string_view key);
+  std::optional<Node> get(std::string_view key);
   /// Like get(), but a missing key is reported at this map's mark.
-  std::optional<YAML::Node> require(std::string_view key);
+  std::optional<Node> require(std::string_view key);
   /// The mark of `key` itself (for errors about a key rather than its value); the map's when absent.
   Mark key_mark(std::string_view key) const;
   /// Reports every key not read: unknown ones with the closest valid key suggested; valid ones that
@@ -101,8 +101,8 @@ class MapReader {
  private:
   struct Entry {
     std::string key;
-    YAML::Node key_node;
-    YAML::Node value;
+    Node key_node;
+    Node value;
     bool read = false;
   };
   Entry* find(std::string_view key);
@@ -119,12 +119,12 @@ class MapReader {
 
 /// Calls `each(item)` for every item of a list; reports a non-list. `what` is the key's name.
 template <class F>
-void for_each_item(Context& ctx, const YAML::Node& node, std::string_view what, std::string_view expected,
+void for_each_item(Context& ctx, const Node& node, std::string_view what, std::string_view expected,
                    F each);
-bool expect_list(Context& ctx, const YAML::Node& node, std::string_view what, std::string_view expected);
+bool expect_list(Context& ctx, const Node& node, std::string_view what, std::string_view expected);
 
 template <class F>
-void for_each_item(Context& ctx, const YAML::Node& node, std::string_view what, std::string_view expected,
+void for_each_item(Context& ctx, const Node& node, std::string_view what, std::string_view expected,
                    F each) {
   if (!expect_list(ctx, node, what, expected)) return;
   for (const auto& item : node) each(item);
@@ -132,32 +132,32 @@ void for_each_item(Context& ctx, const YAML::Node& node, std::string_view what, 
 
 /// Calls `each(key_text, key_node, value)` for every entry of a map keyed by names (e.g. expectations
 /// per writer), reporting a non-map, non-scalar keys and duplicate keys (duplicates are skipped).
-void for_each_entry(Context& ctx, const YAML::Node& node, std::string_view what, std::string_view expected,
-                    const std::function<void(const std::string&, const YAML::Node&, const YAML::Node&)>& each);
+void for_each_entry(Context& ctx, const Node& node, std::string_view what, std::string_view expected,
+                    const std::function<void(const std::string&, const Node&, const Node&)>& each);
 
 // Scalar readers: `what` is the key's name, used as the message prefix.
-std::optional<Located<std::string>> read_string(Context& ctx, const YAML::Node& n, std::string_view what);
-std::optional<Located<bool>> read_bool(Context& ctx, const YAML::Node& n, std::string_view what);
-std::optional<Located<std::uint64_t>> read_uint(Context& ctx, const YAML::Node& n, std::string_view what,
+std::optional<Located<std::string>> read_string(Context& ctx, const Node& n, std::string_view what);
+std::optional<Located<bool>> read_bool(Context& ctx, const Node& n, std::string_view what);
+std::optional<Located<std::uint64_t>> read_uint(Context& ctx, const Node& n, std::string_view what,
                                                 std::uint64_t min = 0);
-std::optional<Located<double>> read_probability(Context& ctx, const YAML::Node& n, std::string_view what);
-std::optional<Located<Duration>> read_duration(Context& ctx, const YAML::Node& n, std::string_view what);
+std::optional<Located<double>> read_probability(Context& ctx, const Node& n, std::string_view what);
+std::optional<Located<Duration>> read_duration(Context& ctx, const Node& n, std::string_view what);
 /// A code by catalog name or 0x value; unknown names get the closest names suggested.
-std::optional<Located<HResult>> read_code(Context& ctx, const YAML::Node& n, std::string_view what);
+std::optional<Located<HResult>> read_code(Context& ctx, const Node& n, std::string_view what);
 /// One of the spellings of E (canonical or alias); an unknown word gets the closest spelling suggested
 /// and the canonical spellings listed.
 template <class E>
-std::optional<Located<E>> read_enum(Context& ctx, const YAML::Node& n, std::string_view what);
+std::optional<Located<E>> read_enum(Context& ctx, const Node& n, std::string_view what);
 /// A word of a closed list; an unknown word gets the closest accepted word suggested.
-std::optional<Located<std::string>> read_choice(Context& ctx, const YAML::Node& n, std::string_view what,
+std::optional<Located<std::string>> read_choice(Context& ctx, const Node& n, std::string_view what,
                                                 const std::vector<std::string_view>& choices);
 /// As above, accepting every word of `accepted` (aliases included) but listing only `listed`.
-std::optional<Located<std::string>> read_choice(Context& ctx, const YAML::Node& n, std::string_view what,
+std::optional<Located<std::string>> read_choice(Context& ctx, const Node& n, std::string_view what,
                                                 const std::vector<std::string_view>& accepted,
                                                 const std::vector<std::string_view>& listed);
 
 template <class E>
-std::optional<Located<E>> read_enum(Context& ctx, const YAML::Node& n, std::string_view what) {
+std::optional<Located<E>> read_enum(Context& ctx, const Node& n, std::string_view what) {
   std::vector<std::string_view> accepted, listed;
   for (const auto& e : enum_names<E>()) {
     accepted.push_back(e.name);
