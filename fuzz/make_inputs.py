@@ -5,6 +5,7 @@ dictionary: every key and enumerated word of docs/scenario.schema.json, which sc
 generates from the loader's own tables, plus YAML syntax, durations and codes). Nothing here is committed:
 CI regenerates both on every run, so the corpus follows the repository."""
 import argparse
+import os
 import json
 import pathlib
 import shutil
@@ -55,23 +56,39 @@ def main():
     ap.add_argument("--out", required=True, type=pathlib.Path)
     args = ap.parse_args()
 
+    # Written aside and swapped in, so fuzzers started side by side on one build directory (one per core)
+    # never read a half-written seed directory or race to create it.
     seeds = args.out / "seeds"
-    shutil.rmtree(seeds, ignore_errors=True)
-    seeds.mkdir(parents=True)
+    fresh = args.out / ("seeds.new-%d" % os.getpid())
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
     count = 0
     for d in SEED_DIRS:
         root = args.source_dir / d
         for f in sorted(root.rglob("*.yaml")) if root.is_dir() else []:
             name = str(f.relative_to(args.source_dir)).replace("/", "__")
-            shutil.copyfile(f, seeds / name)
+            shutil.copyfile(f, fresh / name)
             count += 1
     if count == 0:
+        shutil.rmtree(fresh, ignore_errors=True)
         raise SystemExit("make_inputs: no seed files found under " + ", ".join(SEED_DIRS))
+    stale = args.out / ("seeds.old-%d" % os.getpid())
+    try:
+        seeds.rename(stale)
+    except FileNotFoundError:
+        pass
+    try:
+        fresh.rename(seeds)
+    except OSError:
+        shutil.rmtree(fresh, ignore_errors=True)  # another run put the same seeds in place meanwhile
+    shutil.rmtree(stale, ignore_errors=True)
 
     schema = json.loads((args.source_dir / "docs/scenario.schema.json").read_text())
     keys, values = words(schema)
     tokens = [k + ": " for k in keys] + values + YAML_TOKENS
-    (args.out / "scenario.dict").write_text("".join(dict_line(t) + "\n" for t in tokens))
+    dictionary = args.out / ("scenario.dict.new-%d" % os.getpid())
+    dictionary.write_text("".join(dict_line(t) + "\n" for t in tokens))
+    dictionary.replace(args.out / "scenario.dict")
     print("make_inputs: %d seeds, %d dictionary entries (%d keys, %d words)" % (count, len(tokens), len(keys), len(values)))
 
 
