@@ -20,7 +20,7 @@ constexpr std::string_view kWriterMethods[] = {"OnIdentify", "OnPrepareBackup", 
 constexpr std::string_view kProviderMethods[] = {"IsVolumeSupported", "BeginPrepareSnapshot", "EndPrepareSnapshots",
                                                  "PreCommitSnapshots", "CommitSnapshots", "PostCommitSnapshots",
                                                  "PreFinalCommitSnapshots", "PostFinalCommitSnapshots",
-                                                 "AbortSnapshots"};
+                                                 "AbortSnapshots", "OnLoad", "OnUnload"};
 constexpr std::string_view kRequesterMethods[] = {
     "InitializeForBackup", "SetBackupState", "GatherWriterMetadata", "GetWriterMetadataCount", "GetWriterMetadata",
     "AddComponent", "StartSnapshotSet", "AddToSnapshotSet", "PrepareForBackup", "DoSnapshotSet", "GatherWriterStatus",
@@ -124,7 +124,7 @@ struct PlainReplay::Parking {
   vss::System system{clock, queue, trace, rng};
 };
 
-std::vector<Call> call_sequence(const Trace& trace) {
+std::vector<Call> call_sequence(const Trace& trace, bool load_unload) {
   std::vector<Call> out;
   for (const auto& r : trace.records()) {
     const std::string_view actor = r.actor;
@@ -135,7 +135,7 @@ std::vector<Call> call_sequence(const Trace& trace) {
       c.index = number_after(actor, 8);
       c.method = index_of(kWriterMethods, r.event);
     } else if (actor.starts_with("provider:P") && r.field("phase") == "begin") {
-      if (r.event == "OnLoad" || r.event == "OnUnload") continue;
+      if (!load_unload && (r.event == "OnLoad" || r.event == "OnUnload")) continue;
       c.target = Call::Target::kProvider;
       c.index = number_after(actor, 10);
       c.method = index_of(kProviderMethods, r.event);
@@ -242,7 +242,9 @@ std::size_t PlainReplay::Run() {
           case 5: r = p.PostCommitSnapshots(set, 1); break;
           case 6: r = p.PreFinalCommitSnapshots(set); break;
           case 7: r = p.PostFinalCommitSnapshots(set); break;
-          default: r = p.AbortSnapshots(set); break;
+          case 8: r = p.AbortSnapshots(set); break;
+          case 9: r = p.OnLoad(); break;
+          default: r = p.OnUnload(true); break;
         }
         break;
       }

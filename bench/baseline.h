@@ -21,8 +21,9 @@ struct Call {
 };
 
 /// The calls of a run's trace, world building (Initialize, Subscribe, RegisterProvider, AddVolume,
-/// OnLoad, OnUnload) left out. Throws std::runtime_error for a call the replayer does not know.
-std::vector<Call> call_sequence(const Trace& trace);
+/// OnLoad, OnUnload) left out; with `load_unload`, the providers' OnLoad and OnUnload calls are kept
+/// (provider methods 9 and 10). Throws std::runtime_error for a call the replayer does not know.
+std::vector<Call> call_sequence(const Trace& trace, bool load_unload = false);
 
 /// Replays a call sequence. Each Run builds `writers` plain writers and `providers` plain providers (as a
 /// run builds its world), a plain BackupComponents per CreateVssBackupComponents, and makes every call.

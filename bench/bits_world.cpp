@@ -3,7 +3,6 @@
 #include <vector>
 
 namespace vssfault::bench {
-namespace {
 std::vector<bits::TransportFault> every_connect_fails() {
   bits::TransportFault f;
   f.job = "stuck";
@@ -12,7 +11,6 @@ std::vector<bits::TransportFault> every_connect_fails() {
   f.origin = "bench:(c)";
   return {f};
 }
-}  // namespace
 
 BitsWorld::BitsWorld(std::uint64_t seed)
     : rng(seed),

@@ -6,6 +6,7 @@
 // virtual days after its first error, and the client reads the error object and cancels it.
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "vssfault/bits/ideal_transport.h"
 #include "vssfault/bits/reference_client.h"
@@ -17,6 +18,9 @@
 #include "vssfault/mocks/bits_fault_injector.h"
 
 namespace vssfault::bench {
+
+/// (c)'s fault plan: every connect of job "stuck" fails (kFailConnect, every hit).
+std::vector<bits::TransportFault> every_connect_fails();
 
 class BitsWorld {
  public:

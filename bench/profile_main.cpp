@@ -6,7 +6,12 @@
 // Cases: a (clean backup), b (retryable freeze), c (BITS no-progress timeout), e (whole-set equivalent
 // loop), prop (the whole-set RapidCheck property, `runs` cases in one check; with properties/ only),
 // baseline (plain calls), plain (the model with plain components), scale<N> and spread<N> (the size
-// series at N: every provider supports every volume, or provider i only volume i).
+// series at N: every provider supports every volume, or provider i only volume i), and the mock floors
+// (mock_floor.h): floor-a, floor-b, floor-c (the calls a run of (a), (b), (c) makes on its mocked
+// components, replayed on fresh mocks), floor-c-gmock ((c)'s connects on the GoogleMock transport) and
+// floor-e (RapidCheck generation of the whole-set property's worlds alone, `runs` cases in one check;
+// with properties/ only). The floors derive their call sequence from one real run even with 0 runs, so
+// tools/bench's (count(N) - count(0)) / N leaves it out.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -14,11 +19,13 @@
 #ifdef VSSFAULT_BENCH_PROPERTIES
 #include <rapidcheck.h>
 
+#include "property_floor.h"
 #include "vssfault/properties/properties.h"
 #endif
 
 #include "baseline.h"
 #include "bits_world.h"
+#include "mock_floor.h"
 #include "vss_world.h"
 #include "whole_set.h"
 
@@ -26,7 +33,10 @@ int main(int argc, char** argv) {
   using namespace vssfault;
   using namespace vssfault::bench;
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s a|b|c|e|prop|baseline|plain|scale<N>|spread<N> [runs]\n", argv[0]);
+    std::fprintf(stderr,
+                 "usage: %s a|b|c|e|prop|baseline|plain|scale<N>|spread<N>|"
+                 "floor-a|floor-b|floor-c|floor-c-gmock|floor-e [runs]\n",
+                 argv[0]);
     return 2;
   }
   const std::string which = argv[1];
@@ -46,6 +56,23 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "built without properties/\n");
     return 2;
 #endif
+  } else if (which == "floor-e") {
+#ifdef VSSFAULT_BENCH_PROPERTIES
+    check = static_cast<std::uint64_t>(check_whole_set_generation(runs));
+#else
+    std::fprintf(stderr, "built without properties/\n");
+    return 2;
+#endif
+  } else if (which == "floor-a" || which == "floor-b") {
+    const mocks::VssFaultPlan plan = which == "floor-a" ? mocks::VssFaultPlan{} : retryable_freeze_plan();
+    MockReplay replay(mock_call_sequence(a, plan), a, plan);
+    for (int i = 0; i < runs; ++i) check += replay.Run();
+  } else if (which == "floor-c") {
+    BitsConnectReplay replay(bits_connect_sequence(), every_connect_fails());
+    for (int i = 0; i < runs; ++i) check += replay.Run();
+  } else if (which == "floor-c-gmock") {
+    GmockConnectReplay replay(bits_connect_sequence());
+    for (int i = 0; i < runs; ++i) check += replay.Run();
   } else if (which == "baseline") {
     VssWorld reference(a);
     reference.Backup();

@@ -41,7 +41,7 @@ def main(out):
         verdict = "" if ok is None else ("met" if ok else "**missed**")
         rows.append(f"| {what} | {value} {unit} | {target} | {verdict} | {note} |")
 
-    def runs_row(label, name, target, floor=None, ratio=False):
+    def runs_row(label, name, target, floor=None, ratio=False, mock_floor=None):
         r = rate(name)
         if r is None:
             return
@@ -50,21 +50,26 @@ def main(out):
             note.append(f"virtual/wall {fmt(m[name]['virtual_per_wall'])}")
         if floor and floor in m:
             note.append(f"hash floor {fmt(rate(floor))} runs/s")
+        if mock_floor and mock_floor in m:
+            note.append(f"mock floor {fmt(rate(mock_floor))} runs/s ({int(m[mock_floor]['calls']):,} mock calls)")
         row(label, fmt(r), "runs/s", f">= {target:,}", r >= target, "; ".join(note))
 
     runs_row("(a) clean backup, 3 writers, 2 providers, 4 volumes", "BM_a_CleanBackup", 50_000,
-             "BM_floor_TraceHash_a")
-    runs_row("(b) retryable Freeze veto, 4 attempts", "BM_b_RetryableFreeze", 20_000, "BM_floor_TraceHash_b", True)
+             "BM_floor_TraceHash_a", mock_floor="BM_floor_MockCalls_a")
+    runs_row("(b) retryable Freeze veto, 4 attempts", "BM_b_RetryableFreeze", 20_000, "BM_floor_TraceHash_b", True,
+             "BM_floor_MockCalls_b")
     runs_row("(c) BITS job, 2,016 transient errors, ERROR at 14 days", "BM_c_BitsNoProgressTimeout", 100_000,
-             "BM_floor_TraceHash_c", True)
+             "BM_floor_TraceHash_c", True, "BM_floor_MockCalls_c")
     if "BM_d_LoadCorpus" in m:
         d = m["BM_d_LoadCorpus"]
         ms = d["cpu_s"] * 1e3
         row(f"(d) load and validate the corpus ({int(d['files'])} files)", fmt(ms), "ms", "< 100 ms", ms < 100)
     if "BM_e_WholeSetProperty" in m:
         r = rate("BM_e_WholeSetProperty")
-        row("(e) whole-set failure property, RapidCheck cases", fmt(r), "cases/s", ">= 10,000", r >= 10_000,
-            "props::WholeSetFailure, 100 cases per check, seed 20250101")
+        note = "props::WholeSetFailure, 100 cases per check, seed 20250101"
+        if "BM_floor_PropertyGeneration_e" in m:
+            note += f"; generation floor {fmt(rate('BM_floor_PropertyGeneration_e'))} cases/s"
+        row("(e) whole-set failure property, RapidCheck cases", fmt(r), "cases/s", ">= 10,000", r >= 10_000, note)
     if "BM_e_WholeSetCases" in m:
         r = rate("BM_e_WholeSetCases")
         row("(e') same invariant, equivalent loop without RapidCheck", fmt(r), "cases/s", ">= 10,000", r >= 10_000,
@@ -78,6 +83,8 @@ def main(out):
             note += f"; model with plain components {fmt(plain / base['cpu_s'])}x"
         if "BM_floor_TraceHash_a" in m:
             note += f"; hashing (a)'s trace alone {fmt(m['BM_floor_TraceHash_a']['cpu_s'] / base['cpu_s'])}x"
+        if "BM_floor_MockCalls_a" in m:
+            note += f"; (a)'s mocks alone {fmt(m['BM_floor_MockCalls_a']['cpu_s'] / base['cpu_s'])}x"
         row("overhead of (a) over plain virtual calls", fmt(ratio), "x", "<= 10x", ratio <= 10, note)
     scale = {int(n.split("/")[1]): v for n, v in m.items() if n.startswith("BM_scale_Backup/")}
     if 100 in scale and 1000 in scale:
@@ -110,6 +117,11 @@ def main(out):
         print("\nInstructions per run (callgrind): " + ", ".join(f"{k} {int(v):,}" for k, v in counts.items()))
         if "a" in counts and "baseline" in counts:
             print(f"(a) / baseline in instructions: {int(counts['a']) / int(counts['baseline']):.0f}x")
+        floors = [f"{k} {int(counts['floor-' + k]) / int(counts[full]):.0%}"
+                  for k, full in (("a", "a"), ("b", "b"), ("c", "c"), ("e", "prop"))
+                  if full in counts and "floor-" + k in counts]
+        if floors:
+            print("mock floor (e: generation floor) / full run in instructions: " + ", ".join(floors))
         if "scale100" in counts and "scale1000" in counts:
             print(f"scale 1000 / 100 in instructions: {int(counts['scale1000']) / int(counts['scale100']):.1f}x")
     machine = out / "machine.txt"

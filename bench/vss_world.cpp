@@ -11,6 +11,13 @@ std::string writer_name(int i) { return "W" + std::to_string(i); }
 std::string provider_name(int i) { return "P" + std::to_string(i); }
 std::string volume_name(int i) { return "V" + std::to_string(i) + ":\\"; }
 
+std::set<std::string> supported_by(int provider, const VssShape& shape) {
+  std::set<std::string> supported;  // empty: every volume
+  if (shape.providers_support_all) return supported;
+  for (int v = provider; v < shape.volumes; v += shape.providers) supported.insert(volume_name(v));
+  return supported;
+}
+
 namespace {
 // A writer that never fails; OnIdentify declares one component, like the ideal MockWriter.
 class PlainWriter : public vss::Writer {
@@ -27,13 +34,6 @@ class PlainWriter : public vss::Writer {
  private:
   std::string component_;
 };
-
-std::set<std::string> supported_by(int provider, const VssShape& shape) {
-  std::set<std::string> supported;  // empty: every volume
-  if (shape.providers_support_all) return supported;
-  for (int v = provider; v < shape.volumes; v += shape.providers) supported.insert(volume_name(v));
-  return supported;
-}
 
 vss::Config config_for(const VssShape& shape) {
   vss::Config c;

@@ -5,6 +5,7 @@
 // a "run" is what one scenario run costs.
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ struct VssShape {
 std::string writer_name(int i);
 std::string provider_name(int i);
 std::string volume_name(int i);
+/// The volumes provider `provider` supports in a world of this shape (empty: every volume).
+std::set<std::string> supported_by(int provider, const VssShape& shape);
 
 /// One machine: the kernel, the System, the mocks and the fault injector. Writer i declares one component
 /// (db\\c<i>); providers support volumes as VssShape says. Config::max_volumes_per_set is raised to the
