@@ -218,40 +218,48 @@ std::size_t PlainReplay::Run() {
       }
       case Call::Target::kWriter: {
         vss::Writer& w = *writers[static_cast<std::size_t>(c.index)];
-        switch (c.method) {
-          case 0: { vss::CreateWriterMetadata m; b = w.OnIdentify(&m); break; }
-          case 1: b = w.OnPrepareBackup(&components); break;
-          case 2: b = w.OnPrepareSnapshot(); break;
-          case 3: b = w.OnFreeze(); break;
-          case 4: b = w.OnThaw(); break;
-          case 5: b = w.OnPostSnapshot(&components); break;
-          case 6: b = w.OnAbort(); break;
-          case 7: b = w.OnBackupComplete(&components); break;
-          default: b = w.OnBackupShutdown(set); break;
-        }
+        b = call_writer(w, c.method, components, set);
         break;
       }
       case Call::Target::kProvider: {
         vss::Provider& p = *providers[static_cast<std::size_t>(c.index)];
-        switch (c.method) {
-          case 0: { bool supported = false; r = p.IsVolumeSupported(volume, &supported); break; }
-          case 1: r = p.BeginPrepareSnapshot(set, set, volume, vss::ctx::kBackup); break;
-          case 2: r = p.EndPrepareSnapshots(set); break;
-          case 3: r = p.PreCommitSnapshots(set); break;
-          case 4: r = p.CommitSnapshots(set); break;
-          case 5: r = p.PostCommitSnapshots(set, 1); break;
-          case 6: r = p.PreFinalCommitSnapshots(set); break;
-          case 7: r = p.PostFinalCommitSnapshots(set); break;
-          case 8: r = p.AbortSnapshots(set); break;
-          case 9: r = p.OnLoad(); break;
-          default: r = p.OnUnload(true); break;
-        }
+        r = call_provider(p, c.method, set, volume);
         break;
       }
     }
     if (r.succeeded() && b) ++ok;
   }
   return ok;
+}
+
+bool call_writer(vss::Writer& w, int method, vss::WriterComponents& components, const vss::VssId& set) {
+  switch (method) {
+    case 0: { vss::CreateWriterMetadata m; return w.OnIdentify(&m); }
+    case 1: return w.OnPrepareBackup(&components);
+    case 2: return w.OnPrepareSnapshot();
+    case 3: return w.OnFreeze();
+    case 4: return w.OnThaw();
+    case 5: return w.OnPostSnapshot(&components);
+    case 6: return w.OnAbort();
+    case 7: return w.OnBackupComplete(&components);
+    default: return w.OnBackupShutdown(set);
+  }
+}
+
+HResult call_provider(vss::Provider& p, int method, const vss::VssId& set, std::string_view volume) {
+  switch (method) {
+    case 0: { bool supported = false; return p.IsVolumeSupported(volume, &supported); }
+    case 1: return p.BeginPrepareSnapshot(set, set, volume, vss::ctx::kBackup);
+    case 2: return p.EndPrepareSnapshots(set);
+    case 3: return p.PreCommitSnapshots(set);
+    case 4: return p.CommitSnapshots(set);
+    case 5: return p.PostCommitSnapshots(set, 1);
+    case 6: return p.PreFinalCommitSnapshots(set);
+    case 7: return p.PostFinalCommitSnapshots(set);
+    case 8: return p.AbortSnapshots(set);
+    case 9: return p.OnLoad();
+    default: return p.OnUnload(true);
+  }
 }
 
 }  // namespace vssfault::bench

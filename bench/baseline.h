@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "vssfault/kernel/trace.h"
+#include "vssfault/vss/provider.h"
+#include "vssfault/vss/writer.h"
 
 namespace vssfault::bench {
 
@@ -24,6 +26,11 @@ struct Call {
 /// OnLoad, OnUnload) left out; with `load_unload`, the providers' OnLoad and OnUnload calls are kept
 /// (provider methods 9 and 10). Throws std::runtime_error for a call the replayer does not know.
 std::vector<Call> call_sequence(const Trace& trace, bool load_unload = false);
+
+/// Makes writer call number `method` (the replayer's numbering) on `w`; returns what the handler returned.
+bool call_writer(vss::Writer& w, int method, vss::WriterComponents& components, const vss::VssId& set);
+/// Makes provider call number `method` on `p` for `volume`; returns its result.
+HResult call_provider(vss::Provider& p, int method, const vss::VssId& set, std::string_view volume);
 
 /// Replays a call sequence. Each Run builds `writers` plain writers and `providers` plain providers (as a
 /// run builds its world), a plain BackupComponents per CreateVssBackupComponents, and makes every call.

@@ -141,32 +141,10 @@ std::size_t MockReplay::Run() {
     bool b = true;
     if (c.target == Call::Target::kWriter) {
       vss::Writer& w = *writers[static_cast<std::size_t>(c.index)];
-      switch (c.method) {
-        case 0: { vss::CreateWriterMetadata m; b = w.OnIdentify(&m); break; }
-        case 1: b = w.OnPrepareBackup(&components); break;
-        case 2: b = w.OnPrepareSnapshot(); break;
-        case 3: b = w.OnFreeze(); break;
-        case 4: b = w.OnThaw(); break;
-        case 5: b = w.OnPostSnapshot(&components); break;
-        case 6: b = w.OnAbort(); break;
-        case 7: b = w.OnBackupComplete(&components); break;
-        default: b = w.OnBackupShutdown(set); break;
-      }
+      b = call_writer(w, c.method, components, set);
     } else {
       vss::Provider& p = *providers[static_cast<std::size_t>(c.index)];
-      switch (c.method) {
-        case 0: { bool supported = false; r = p.IsVolumeSupported(volume, &supported); break; }
-        case 1: r = p.BeginPrepareSnapshot(set, set, volume, vss::ctx::kBackup); break;
-        case 2: r = p.EndPrepareSnapshots(set); break;
-        case 3: r = p.PreCommitSnapshots(set); break;
-        case 4: r = p.CommitSnapshots(set); break;
-        case 5: r = p.PostCommitSnapshots(set, 1); break;
-        case 6: r = p.PreFinalCommitSnapshots(set); break;
-        case 7: r = p.PostFinalCommitSnapshots(set); break;
-        case 8: r = p.AbortSnapshots(set); break;
-        case 9: r = p.OnLoad(); break;
-        default: r = p.OnUnload(true); break;
-      }
+      r = call_provider(p, c.method, set, volume);
     }
     if (r.succeeded() && b) ++ok;
   }

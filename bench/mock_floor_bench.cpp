@@ -49,8 +49,17 @@ BENCHMARK(BM_floor_MockCalls_a)->Unit(benchmark::kMicrosecond);
 void BM_floor_MockCalls_b(benchmark::State& state) { ReplayVss(state, retryable_freeze_plan()); }
 BENCHMARK(BM_floor_MockCalls_b)->Unit(benchmark::kMicrosecond);
 
-template <class Replay>
-void ReplayBits(benchmark::State& state, Replay& replay) {
+// (c)'s connects, read from a real run, replayed on a `Replay` built from them and `extra`.
+template <class Replay, class... Extra>
+void ReplayBits(benchmark::State& state, Extra&&... extra) {
+  std::vector<bits::TransferSite> sites;
+  try {
+    sites = bits_connect_sequence();
+  } catch (const std::exception& e) {
+    state.SkipWithError(e.what());
+    return;
+  }
+  Replay replay(std::move(sites), std::forward<Extra>(extra)...);
   for (auto _ : state) {
     const std::size_t failed = replay.Run();
     if (failed != replay.size()) state.SkipWithError("mock floor: a connect of (c) did not fail");
@@ -60,30 +69,10 @@ void ReplayBits(benchmark::State& state, Replay& replay) {
   state.counters["calls"] = static_cast<double>(replay.size());
 }
 
-void BM_floor_MockCalls_c(benchmark::State& state) {
-  std::vector<bits::TransferSite> sites;
-  try {
-    sites = bits_connect_sequence();
-  } catch (const std::exception& e) {
-    state.SkipWithError(e.what());
-    return;
-  }
-  BitsConnectReplay replay(std::move(sites), every_connect_fails());
-  ReplayBits(state, replay);
-}
+void BM_floor_MockCalls_c(benchmark::State& state) { ReplayBits<BitsConnectReplay>(state, every_connect_fails()); }
 BENCHMARK(BM_floor_MockCalls_c)->Unit(benchmark::kMicrosecond);
 
-void BM_floor_GmockTransport_c(benchmark::State& state) {
-  std::vector<bits::TransferSite> sites;
-  try {
-    sites = bits_connect_sequence();
-  } catch (const std::exception& e) {
-    state.SkipWithError(e.what());
-    return;
-  }
-  GmockConnectReplay replay(std::move(sites));
-  ReplayBits(state, replay);
-}
+void BM_floor_GmockTransport_c(benchmark::State& state) { ReplayBits<GmockConnectReplay>(state); }
 BENCHMARK(BM_floor_GmockTransport_c)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
