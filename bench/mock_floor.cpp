@@ -24,24 +24,6 @@ using ::testing::Return;
 using vss::VssId;
 using vss::WriterEvent;
 
-// The writer method numbers of call_sequence (baseline.cpp's kWriterMethods) of each backup event.
-int writer_method(WriterEvent e) {
-  switch (e) {
-    case WriterEvent::kIdentify: return 0;
-    case WriterEvent::kPrepareForBackup: return 1;
-    case WriterEvent::kPrepareForSnapshot: return 2;
-    case WriterEvent::kFreeze: return 3;
-    case WriterEvent::kThaw: return 4;
-    case WriterEvent::kPostSnapshot: return 5;
-    case WriterEvent::kAbort: return 6;
-    case WriterEvent::kBackupComplete: return 7;
-    case WriterEvent::kBackupShutdown: return 8;
-    case WriterEvent::kPreRestore:
-    case WriterEvent::kPostRestore: break;
-  }
-  return -1;
-}
-
 // What FaultInjector::Attach installs for a writer fault, minus the injector: an ON_CALL on the handler.
 void install(mocks::MockWriter& w, WriterEvent e, bool returns) {
   switch (e) {
@@ -110,7 +92,7 @@ std::size_t MockReplay::faulted() const {
   for (const Call& c : calls_) {
     if (c.target != Call::Target::kWriter) continue;
     for (const WriterFault& f : faults_)
-      if (f.writer == c.index && writer_method(f.event) == c.method) ++n;
+      if (f.writer == c.index && c.name == vss::writer_handler_name(f.event)) ++n;
   }
   return n;
 }

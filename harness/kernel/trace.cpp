@@ -173,16 +173,6 @@ void put_record(Sink& out, const TraceRecord& r) {
 }
 }  // namespace
 
-void Trace::HashState::put(char c) {
-  pending |= static_cast<std::uint64_t>(static_cast<unsigned char>(c)) << (8 * fill);
-  ++length;
-  if (++fill == 8) {
-    h = fold(h, pending);
-    pending = 0;
-    fill = 0;
-  }
-}
-
 void Trace::HashState::put(std::string_view bytes) {
   const char* p = bytes.data();
   std::size_t n = bytes.size();

@@ -114,7 +114,8 @@ class TreeBuilder : public YAML::EventHandler {
     if (open_.empty()) return;
     NodeData* n = open_.back();
     open_.pop_back();
-    // The parser gives every key a value (a null one when the text has none); kept even regardless.
+    // The parser gives every key a value (a null one when the text has none); an odd count could only
+    // come from a parser that did not, and would make a map's pairs unreadable.
     if (n->type == NodeData::Type::kMap && n->children.size() % 2 != 0) {
       n->children.push_back(make(YAML::Mark::null_mark(), NodeData::Type::kNull, 0, {}));
     }

@@ -75,7 +75,6 @@ class Node::Iterator {
     return *this;
   }
   bool operator==(const Iterator& other) const { return index_ == other.index_ && parent_ == other.parent_; }
-  bool operator!=(const Iterator& other) const { return !(*this == other); }
 
  private:
   std::size_t step() const { return parent_->type == NodeData::Type::kMap ? 2 : 1; }

@@ -80,7 +80,6 @@ class Trace {
     std::uint64_t pending = 0;
     unsigned fill = 0;  ///< bytes in `pending`, 0..7
     std::uint64_t length = 0;
-    void put(char c);
     void put(std::string_view bytes);
     std::uint64_t finish() const;
   };
